@@ -1,0 +1,50 @@
+package dev.ticketbooth.admin;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import dev.ticketbooth.config.TicketboothProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * First start with no admin: create {@code admin} with {@code TICKETBOOTH_ADMIN_PASSWORD}, or
+ * with a generated password that is logged this once (it is never stored in clear).
+ */
+class AdminBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+	static final String USERNAME = "admin";
+
+	private final AdminAccounts accounts;
+
+	private final TicketboothProperties properties;
+
+	AdminBootstrap(AdminAccounts accounts, TicketboothProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (accounts.any()) {
+			return;
+		}
+		String password = properties.adminPassword();
+		if (password != null && !password.isBlank()) {
+			accounts.create(USERNAME, password);
+			log.info("Created admin user '{}' with the password from TICKETBOOTH_ADMIN_PASSWORD", USERNAME);
+			return;
+		}
+		byte[] random = new byte[18];
+		new SecureRandom().nextBytes(random);
+		password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		accounts.create(USERNAME, password);
+		log.warn("Created admin user '{}' with generated password: {}  (shown this once; set "
+				+ "TICKETBOOTH_ADMIN_PASSWORD on first start to choose it)", USERNAME, password);
+	}
+}

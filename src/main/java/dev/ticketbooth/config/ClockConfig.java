@@ -1,0 +1,16 @@
+package dev.ticketbooth.config;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock for every time decision, so tests can move time instead of waiting. */
+@Configuration(proxyBeanMethods = false)
+class ClockConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+}

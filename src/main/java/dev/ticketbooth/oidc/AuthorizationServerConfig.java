@@ -1,0 +1,99 @@
+package dev.ticketbooth.oidc;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.ticketbooth.config.TicketboothProperties;
+import dev.ticketbooth.keys.KeyRing;
+import dev.ticketbooth.keys.KeySet;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Spring Authorization Server on the key ring: it signs with the default set's ACTIVE key, its
+ * own JWK endpoint serves the same published keys, and discovery names
+ * {@code /.well-known/jwks.json} (the cached, ETagged copy) as {@code jwks_uri}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfig {
+
+	static final String JWKS_PATH = "/.well-known/jwks.json";
+
+	@Bean
+	@ConditionalOnWebApplication
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, TicketboothProperties properties)
+			throws Exception {
+		String jwksUri = properties.issuer().replaceAll("/+$", "") + JWKS_PATH;
+		http.oauth2AuthorizationServer(authorizationServer -> {
+			http.securityMatcher(authorizationServer.getEndpointsMatcher());
+			authorizationServer
+				.authorizationServerMetadataEndpoint(metadata -> metadata
+					.authorizationServerMetadataCustomizer(builder -> builder.jwkSetUrl(jwksUri)))
+				.oidc(oidc -> oidc.providerConfigurationEndpoint(
+						configuration -> configuration.providerConfigurationCustomizer(builder -> builder.jwkSetUrl(jwksUri))));
+		})
+			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(TicketboothProperties properties) {
+		return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+	}
+
+	/** The published keys (NEXT, ACTIVE, RETIRED) of the default set, public halves only. */
+	@Bean
+	JWKSource<SecurityContext> jwkSource(KeyRing ring) {
+		return (selector, context) -> selector.select(ring.jwks(KeySet.DEFAULT).jwkSet());
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(KeyRing ring) {
+		return new ActiveKeyJwtEncoder(ring);
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+		return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
+		return new JdbcRegisteredClientRepository(jdbc);
+	}
+
+	@Bean
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationService(jdbc, clients);
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+}
