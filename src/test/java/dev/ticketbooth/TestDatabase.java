@@ -1,0 +1,113 @@
+package dev.ticketbooth;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A fresh, migrated database for one test: H2 in memory, or a new PostgreSQL database on the
+ * development machine's server (127.0.0.1:5432, trust auth), dropped on close. Both run the
+ * project's real Flyway migrations.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+	public static final String POSTGRES_HOST = System.getProperty("ticketbooth.test.postgres", "127.0.0.1:5432");
+
+	private final String name;
+
+	private final String url;
+
+	private final String user;
+
+	private final Runnable drop;
+
+	private TestDatabase(String name, String url, String user, Runnable drop) {
+		this.name = name;
+		this.url = url;
+		this.user = user;
+		this.drop = drop;
+	}
+
+	public static TestDatabase h2() {
+		String name = "tb_" + UUID.randomUUID().toString().replace("-", "");
+		String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+		TestDatabase db = new TestDatabase("H2", url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
+		db.migrate();
+		return db;
+	}
+
+	/** Skips the calling test (with the reason) when no PostgreSQL server answers. */
+	public static TestDatabase postgres() {
+		String admin = "jdbc:postgresql://" + POSTGRES_HOST + "/postgres";
+		String name = "tb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			Assumptions.abort("PostgreSQL is not reachable at " + POSTGRES_HOST + " (" + ex.getMessage()
+					+ "); start it to run the PostgreSQL variant of this test");
+		}
+		TestDatabase db = new TestDatabase("PostgreSQL", "jdbc:postgresql://" + POSTGRES_HOST + "/" + name, "postgres", () -> {
+			try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not drop test database " + name, ex);
+			}
+		});
+		db.migrate();
+		return db;
+	}
+
+	private void migrate() {
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
+	}
+
+	/** A new pool-less data source: every call is a separate connection, like a separate node. */
+	public DataSource dataSource() {
+		return new DriverManagerDataSource(url, user, "");
+	}
+
+	public String url() {
+		return url;
+	}
+
+	public String user() {
+		return user;
+	}
+
+	public void execute(String sql) {
+		execute(url, user, sql);
+	}
+
+	private static void execute(String url, String user, String sql) {
+		try (Connection connection = DriverManager.getConnection(url, user, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		drop.run();
+	}
+
+	@Override
+	public String toString() {
+		return name;
+	}
+}
