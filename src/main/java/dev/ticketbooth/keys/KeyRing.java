@@ -1,0 +1,123 @@
+package dev.ticketbooth.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.ticketbooth.config.DbTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decrypted keys of every set, held in memory as one immutable snapshot that is swapped on
+ * change. Reads (signing, JWKS, verification) never touch the database; a cheap generation
+ * query notices changes made by other nodes or the CLI.
+ */
+public class KeyRing {
+
+	private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
+
+	private static final byte[] KEK_CHECK = "ticketbooth key-encryption key check v1".getBytes(StandardCharsets.UTF_8);
+
+	private static final String KEK_CHECK_CONTEXT = "key-encryption-check";
+
+	private final KeyRepository repository;
+
+	private final KeyMaterial material;
+
+	private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of());
+
+	KeyRing(KeyRepository repository, KeyMaterial material) {
+		this.repository = repository;
+		this.material = material;
+	}
+
+	private record Snapshot(long generation, Map<String, RingKey> byKid, Map<String, PublishedJwks> jwksBySet) {
+	}
+
+	/**
+	 * Checks the KEK against the database (recording a check value on first start) and loads the
+	 * keys. Any failure here stops start-up before a single key is changed.
+	 */
+	void open(KeyEncryptionKey kek, Clock clock) {
+		Optional<String> check = repository.kekCheck();
+		if (check.isPresent()) {
+			byte[] plain = kek.decryptFromBase64(check.get(), KEK_CHECK_CONTEXT);
+			if (!Arrays.equals(plain, KEK_CHECK)) {
+				throw new KeyEncryptionKeyException("The key-encryption check value does not match.",
+						"Restore the key_encryption_check row from a backup.");
+			}
+		}
+		else {
+			repository.insertKekCheck(kek.encryptToBase64(KEK_CHECK, KEK_CHECK_CONTEXT), DbTime.now(clock));
+		}
+		reload();
+	}
+
+	/** Re-reads every key now. Called after each key transaction commits on this node. */
+	public synchronized void reload() {
+		long generation = repository.generation();
+		Map<String, RingKey> byKid = new LinkedHashMap<>();
+		for (StoredKey stored : repository.findAll()) {
+			byKid.put(stored.kid(), material.open(stored));
+		}
+		Map<String, PublishedJwks> jwks = repository.findSets().stream().collect(Collectors.toMap(KeySet::name,
+				set -> PublishedJwks.of(byKid.values().stream()
+					.filter(k -> k.keySet().equals(set.name()) && k.state().published())
+					.sorted(Comparator.comparing(RingKey::state).thenComparing(RingKey::createdAt))
+					.map(RingKey::publicJwk).toList())));
+		snapshot = new Snapshot(generation, Map.copyOf(byKid), Map.copyOf(jwks));
+	}
+
+	/** Reloads when another node or the CLI changed a key since the last load. */
+	public void refreshIfChanged() {
+		try {
+			if (repository.generation() != snapshot.generation()) {
+				reload();
+			}
+		}
+		catch (RuntimeException ex) {
+			// keep serving the keys we have; the next refresh tries again
+			log.warn("Key ring refresh failed; keeping generation {}: {}", snapshot.generation(), ex.toString());
+		}
+	}
+
+	public long generation() {
+		return snapshot.generation();
+	}
+
+	/** The key that signs for this set and algorithm. */
+	public RingKey active(String set, KeyAlgorithm algorithm) {
+		return snapshot.byKid().values().stream()
+			.filter(k -> k.state() == KeyState.ACTIVE && k.keySet().equals(set) && k.algorithm() == algorithm)
+			.findFirst()
+			.orElseThrow(() -> new NoActiveKeyException(set, algorithm));
+	}
+
+	/** A key trusted for verification: NEXT, ACTIVE or RETIRED, never REVOKED. */
+	public Optional<RingKey> trusted(String kid) {
+		RingKey key = kid == null ? null : snapshot.byKid().get(kid);
+		return key != null && key.state().published() ? Optional.of(key) : Optional.empty();
+	}
+
+	/** Every key, including revoked ones, in set and creation order. */
+	public List<RingKey> keys() {
+		return List.copyOf(snapshot.byKid().values());
+	}
+
+	public Optional<RingKey> find(String kid) {
+		return Optional.ofNullable(snapshot.byKid().get(kid));
+	}
+
+	/** The published public keys of a set (empty when the set does not exist). */
+	public PublishedJwks jwks(String set) {
+		PublishedJwks jwks = snapshot.jwksBySet().get(set);
+		return jwks != null ? jwks : PublishedJwks.of(List.of());
+	}
+}

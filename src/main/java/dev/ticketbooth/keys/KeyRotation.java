@@ -1,0 +1,358 @@
+package dev.ticketbooth.keys;
+
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.DbTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every change to the key ring. Each operation is one database transaction holding a row lock on
+ * its key set, so a crash rolls it back whole and two nodes never promote the same set twice.
+ * After a commit the local ring reloads; other nodes see the bumped generation.
+ */
+public class KeyRotation {
+
+	private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
+
+	private static final Pattern SET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+	private final KeyRepository repository;
+
+	private final KeyMaterial material;
+
+	private final KeyRing ring;
+
+	private final KeyProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	/** Test seam: runs inside a promotion after the old key is retired, to simulate a crash there. */
+	Runnable afterRetire = () -> {
+	};
+
+	KeyRotation(KeyRepository repository, KeyMaterial material, KeyRing ring, KeyProperties properties,
+			TransactionTemplate transactions, Clock clock) {
+		this.repository = repository;
+		this.material = material;
+		this.ring = ring;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** First start: the default set exists and every set has an ACTIVE and a NEXT key. */
+	public void bootstrap() {
+		if (repository.findSet(KeySet.DEFAULT).isEmpty()) {
+			inTransaction(() -> {
+				repository.insertSet(new KeySet(KeySet.DEFAULT, List.of(KeyAlgorithm.RS256), true, DbTime.now(clock)));
+				return null;
+			});
+		}
+		maintain();
+	}
+
+	public List<KeySet> sets() {
+		return repository.findSets();
+	}
+
+	public KeySet createSet(String name, List<KeyAlgorithm> algorithms, boolean published) {
+		if (name == null || !SET_NAME.matcher(name).matches()) {
+			throw ApiProblemException.badRequest("invalid-key-set-name",
+					"A key set name is 1-64 characters of a-z, 0-9 and '-', starting with a letter or digit");
+		}
+		if (algorithms == null || algorithms.isEmpty()) {
+			throw ApiProblemException.badRequest("invalid-algorithms", "A key set needs at least one algorithm");
+		}
+		KeySet set = new KeySet(name, algorithms.stream().distinct().toList(), published, DbTime.now(clock));
+		inTransaction(() -> {
+			if (repository.findSet(name).isPresent()) {
+				throw ApiProblemException.conflict("key-set-exists", "Key set '" + name + "' already exists");
+			}
+			repository.insertSet(set);
+			for (KeyAlgorithm algorithm : set.algorithms()) {
+				ensureActiveAndNext(set, algorithm, DbTime.now(clock));
+			}
+			repository.bumpGeneration();
+			return null;
+		});
+		ring.reload();
+		log.info("Created key set '{}' {} ({})", name, set.algorithms(), published ? "published" : "not published");
+		return set;
+	}
+
+	/**
+	 * The schedule's step for every set: give each an ACTIVE and a NEXT key, promote NEXT where
+	 * the ACTIVE key has served its rotation period (published sets only: an unpublished set's
+	 * partner holds an uploaded copy of the public key, so only an operator may switch it), and
+	 * remove RETIRED keys past retention.
+	 */
+	public List<RotationResult> maintain() {
+		List<RotationResult> results = new ArrayList<>();
+		for (KeySet set : repository.findSets()) {
+			results.addAll(inTransaction(() -> {
+				KeySet locked = lock(set.name());
+				List<RotationResult> done = new ArrayList<>();
+				boolean changed = false;
+				for (KeyAlgorithm algorithm : locked.algorithms()) {
+					Instant now = DbTime.now(clock);
+					RotationResult result = ensureActiveAndNext(locked, algorithm, now);
+					if (result.outcome() == RotationResult.Outcome.UNCHANGED && locked.published() && rotationDue(locked, algorithm, now)) {
+						result = promote(locked, algorithm, now);
+					}
+					changed |= result.outcome() != RotationResult.Outcome.UNCHANGED;
+					changed |= removeExpired(locked, algorithm, now) > 0;
+					done.add(result);
+				}
+				if (changed) {
+					repository.bumpGeneration();
+				}
+				return done;
+			}));
+		}
+		ring.reload();
+		results.stream().filter(r -> r.outcome() != RotationResult.Outcome.UNCHANGED)
+			.forEach(r -> log.info("Key rotation: {}", r));
+		return results;
+	}
+
+	/**
+	 * On-demand rotation: promote each algorithm's NEXT key of the set. Refuses (409
+	 * {@code next-key-too-young}) while a NEXT key has been published for less than the lead time,
+	 * unless {@code force}: a forced promotion may meet verifiers whose cached JWKS lacks the key.
+	 */
+	public List<RotationResult> rotate(String setName, KeyAlgorithm onlyAlgorithm, boolean force) {
+		List<RotationResult> results = inTransaction(() -> {
+			KeySet set = lock(setName);
+			List<KeyAlgorithm> algorithms = onlyAlgorithm == null ? set.algorithms() : List.of(onlyAlgorithm);
+			if (!set.algorithms().containsAll(algorithms)) {
+				throw ApiProblemException.badRequest("algorithm-not-in-set",
+						"Key set '" + setName + "' holds " + set.algorithms() + ", not " + onlyAlgorithm);
+			}
+			Instant now = DbTime.now(clock);
+			if (!force) {
+				for (KeyAlgorithm algorithm : algorithms) {
+					Optional<StoredKey> next = first(set.name(), algorithm, KeyState.NEXT);
+					if (next.isPresent() && next.get().createdAt().plus(properties.prepublish()).isAfter(now)) {
+						Instant promotableAt = next.get().createdAt().plus(properties.prepublish());
+						throw new ApiProblemException(HttpStatus.CONFLICT, "next-key-too-young", "The NEXT " + algorithm
+								+ " key " + next.get().kid() + " has been published since " + next.get().createdAt()
+								+ "; verifiers may not have it before " + promotableAt
+								+ ". Retry then, or force the rotation.",
+								Map.of("kid", next.get().kid(), "promotable_at", promotableAt.toString()));
+					}
+				}
+			}
+			List<RotationResult> done = new ArrayList<>();
+			for (KeyAlgorithm algorithm : algorithms) {
+				RotationResult ensured = ensureActiveAndNext(set, algorithm, now);
+				boolean nextIsFresh = ensured.outcome() == RotationResult.Outcome.PREPUBLISHED;
+				if (ensured.outcome() == RotationResult.Outcome.ACTIVATED || (nextIsFresh && !force)) {
+					done.add(ensured);
+				}
+				else {
+					done.add(promote(set, algorithm, now));
+				}
+			}
+			repository.bumpGeneration();
+			return done;
+		});
+		ring.reload();
+		results.forEach(r -> log.info("Key rotation on demand{}: {}", force ? " (forced)" : "", r));
+		return results;
+	}
+
+	/**
+	 * Withdraws a key at once. Revoking the ACTIVE key promotes the NEXT key immediately (or
+	 * generates one): signing must go on, even if some verifier has not fetched it yet.
+	 */
+	public RingKey revoke(String kid) {
+		StoredKey key = repository.findByKid(kid)
+			.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'"));
+		inTransaction(() -> {
+			KeySet set = lock(key.keySet());
+			StoredKey current = repository.findByKid(kid).orElseThrow();
+			if (current.state() == KeyState.REVOKED) {
+				return null;
+			}
+			Instant now = DbTime.now(clock);
+			repository.revoke(kid, now);
+			RotationResult replaced = ensureActiveAndNext(set, current.algorithm(), now);
+			if (current.state() == KeyState.ACTIVE) {
+				log.warn("Revoked the ACTIVE key {} of set '{}'; {} now signs", kid, set.name(), replaced.activeKid());
+			}
+			repository.bumpGeneration();
+			return null;
+		});
+		ring.reload();
+		log.info("Revoked key {} of set '{}'", kid, key.keySet());
+		return ring.find(kid).orElseThrow();
+	}
+
+	/**
+	 * Adds an operator's key pair to a set. It becomes ACTIVE when the set has none for its
+	 * algorithm or when {@code activate} is set (the previous ACTIVE key retires); otherwise it
+	 * becomes the NEXT key, replacing a NEXT key that never signed.
+	 */
+	public RingKey importKey(KeyPair pair, String setName, String partnerKeyId, boolean activate) {
+		KeyAlgorithm algorithm = KeyAlgorithm.of(pair.getPublic());
+		String kid = KeyMaterial.thumbprint(algorithm, pair.getPublic());
+		String partnerId = validPartnerKeyId(partnerKeyId);
+		inTransaction(() -> {
+			KeySet set = lock(setName);
+			if (!set.algorithms().contains(algorithm)) {
+				throw ApiProblemException.badRequest("algorithm-not-in-set",
+						"Key set '" + setName + "' holds " + set.algorithms() + " keys; this is an " + algorithm + " key");
+			}
+			Optional<StoredKey> existing = repository.findByKid(kid);
+			if (existing.isPresent()) {
+				throw existing.get().state() == KeyState.REVOKED
+						? ApiProblemException.conflict("key-revoked", "Key " + kid + " was revoked and is never trusted again")
+						: ApiProblemException.conflict("key-exists", "Key " + kid + " is already in set '" + existing.get().keySet() + "'");
+			}
+			Instant now = DbTime.now(clock);
+			Optional<StoredKey> active = first(setName, algorithm, KeyState.ACTIVE);
+			if (active.isEmpty() || activate) {
+				active.ifPresent(a -> repository.retire(a.kid(), now));
+				repository.insert(material.seal(pair, setName, algorithm, KeyState.ACTIVE, KeyOrigin.IMPORTED, partnerId, now));
+			}
+			else {
+				// a NEXT key never signed anything, so dropping it cannot break a verifier
+				first(setName, algorithm, KeyState.NEXT).ifPresent(n -> repository.delete(n.kid()));
+				repository.insert(material.seal(pair, setName, algorithm, KeyState.NEXT, KeyOrigin.IMPORTED, partnerId, now));
+			}
+			ensureActiveAndNext(set, algorithm, now);
+			repository.bumpGeneration();
+			return null;
+		});
+		ring.reload();
+		log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
+		return ring.find(kid).orElseThrow();
+	}
+
+	/** Records the id a partner assigned to our uploaded public key (Vidbeo's {@code keyid}). */
+	public RingKey setPartnerKeyId(String kid, String partnerKeyId) {
+		String value = validPartnerKeyId(partnerKeyId);
+		inTransaction(() -> {
+			StoredKey key = repository.findByKid(kid)
+				.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'"));
+			repository.setPartnerKeyId(key.kid(), value);
+			repository.bumpGeneration();
+			return null;
+		});
+		ring.reload();
+		return ring.find(kid).orElseThrow();
+	}
+
+	private static String validPartnerKeyId(String value) {
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		if (value.length() > 200 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+			throw ApiProblemException.badRequest("invalid-partner-key-id",
+					"A partner key id is 1-200 printable ASCII characters without spaces");
+		}
+		return value;
+	}
+
+	private boolean rotationDue(KeySet set, KeyAlgorithm algorithm, Instant now) {
+		StoredKey active = first(set.name(), algorithm, KeyState.ACTIVE).orElseThrow();
+		StoredKey next = first(set.name(), algorithm, KeyState.NEXT).orElseThrow();
+		Instant since = active.activatedAt() != null ? active.activatedAt() : active.createdAt();
+		return !since.plus(properties.rotationPeriod()).isAfter(now)
+				&& !next.createdAt().plus(properties.prepublish()).isAfter(now);
+	}
+
+	/** Makes sure an ACTIVE and a NEXT key exist; never promotes a NEXT key while an ACTIVE one exists. */
+	private RotationResult ensureActiveAndNext(KeySet set, KeyAlgorithm algorithm, Instant now) {
+		Optional<StoredKey> active = first(set.name(), algorithm, KeyState.ACTIVE);
+		Optional<StoredKey> next = first(set.name(), algorithm, KeyState.NEXT);
+		RotationResult.Outcome outcome = RotationResult.Outcome.UNCHANGED;
+		String activeKid;
+		if (active.isPresent()) {
+			activeKid = active.get().kid();
+		}
+		else if (next.isPresent()) {
+			// no ACTIVE key (it was revoked): the published NEXT key is the best successor
+			repository.activate(next.get().kid(), now);
+			activeKid = next.get().kid();
+			next = Optional.empty();
+			outcome = RotationResult.Outcome.ACTIVATED;
+		}
+		else {
+			StoredKey created = generate(set.name(), algorithm, KeyState.ACTIVE, now);
+			activeKid = created.kid();
+			outcome = RotationResult.Outcome.ACTIVATED;
+		}
+		String nextKid;
+		if (next.isPresent()) {
+			nextKid = next.get().kid();
+		}
+		else {
+			nextKid = generate(set.name(), algorithm, KeyState.NEXT, now).kid();
+			if (outcome == RotationResult.Outcome.UNCHANGED) {
+				outcome = RotationResult.Outcome.PREPUBLISHED;
+			}
+		}
+		Instant promotableAt = first(set.name(), algorithm, KeyState.NEXT).map(n -> n.createdAt().plus(properties.prepublish()))
+			.orElse(null);
+		return new RotationResult(set.name(), algorithm, outcome, activeKid, nextKid, null, promotableAt);
+	}
+
+	/** ACTIVE → RETIRED, NEXT → ACTIVE, a new NEXT published. */
+	private RotationResult promote(KeySet set, KeyAlgorithm algorithm, Instant now) {
+		StoredKey active = first(set.name(), algorithm, KeyState.ACTIVE).orElseThrow();
+		StoredKey next = first(set.name(), algorithm, KeyState.NEXT).orElseThrow();
+		repository.retire(active.kid(), now);
+		afterRetire.run();
+		repository.activate(next.kid(), now);
+		StoredKey newNext = generate(set.name(), algorithm, KeyState.NEXT, now);
+		return new RotationResult(set.name(), algorithm, RotationResult.Outcome.PROMOTED, next.kid(), newNext.kid(),
+				active.kid(), now.plus(properties.prepublish()));
+	}
+
+	private int removeExpired(KeySet set, KeyAlgorithm algorithm, Instant now) {
+		int removed = 0;
+		for (StoredKey retired : repository.find(set.name(), algorithm, KeyState.RETIRED)) {
+			if (!retired.retiredAt().plus(properties.retention()).isAfter(now)) {
+				removed += repository.delete(retired.kid());
+				log.info("Removed RETIRED key {} of set '{}' after retention", retired.kid(), set.name());
+			}
+		}
+		return removed;
+	}
+
+	private StoredKey generate(String set, KeyAlgorithm algorithm, KeyState state, Instant now) {
+		StoredKey key = material.seal(algorithm.newKeyPair(), set, algorithm, state, KeyOrigin.GENERATED, null, now);
+		repository.insert(key);
+		return key;
+	}
+
+	private Optional<StoredKey> first(String set, KeyAlgorithm algorithm, KeyState state) {
+		return repository.find(set, algorithm, state).stream().findFirst();
+	}
+
+	private KeySet lock(String setName) {
+		if (!repository.lockSet(setName)) {
+			throw ApiProblemException.notFound("unknown-key-set", "No key set named '" + setName + "'");
+		}
+		return repository.findSet(setName).orElseThrow();
+	}
+
+	private <T> T inTransaction(java.util.function.Supplier<T> work) {
+		return transactions.execute(status -> work.get());
+	}
+}

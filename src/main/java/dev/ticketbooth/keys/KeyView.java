@@ -1,0 +1,18 @@
+package dev.ticketbooth.keys;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A key as the operator API and CLI show it: no private material. */
+public record KeyView(String kid, String set, KeyAlgorithm algorithm, KeyState state, KeyOrigin origin,
+		String partnerKeyId, Instant createdAt, Instant activatedAt, Instant retiredAt, Instant revokedAt,
+		Instant promotableAt, Instant removalAt, Map<String, Object> jwk) {
+
+	static KeyView of(RingKey key, KeyProperties properties) {
+		return new KeyView(key.kid(), key.keySet(), key.algorithm(), key.state(), key.origin(), key.partnerKeyId(),
+				key.createdAt(), key.activatedAt(), key.retiredAt(), key.revokedAt(),
+				key.state() == KeyState.NEXT ? key.promotableAt(properties.prepublish()) : null,
+				key.state() == KeyState.RETIRED ? key.removalAt(properties.retention()) : null,
+				key.publicJwk().toJSONObject());
+	}
+}

@@ -1,0 +1,74 @@
+package dev.ticketbooth.keys;
+
+import java.time.Clock;
+
+import dev.ticketbooth.config.TicketboothProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the key ring. Opening it checks the key-encryption key and loads every key, so a wrong
+ * KEK stops start-up before the web server listens.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeysConfig {
+
+	@Bean
+	KeyEncryptionKey keyEncryptionKey(TicketboothProperties properties) {
+		return KeyEncryptionKey.load(properties.kek(), properties.keysDirectory());
+	}
+
+	@Bean
+	KeyRepository keyRepository(JdbcClient jdbc) {
+		return new KeyRepository(jdbc);
+	}
+
+	@Bean
+	KeyRing keyRing(KeyRepository repository, KeyEncryptionKey kek, Clock clock) {
+		KeyRing ring = new KeyRing(repository, new KeyMaterial(kek));
+		ring.open(kek, clock);
+		return ring;
+	}
+
+	@Bean
+	KeyRotation keyRotation(KeyRepository repository, KeyEncryptionKey kek, KeyRing ring, KeyProperties properties,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		KeyRotation rotation = new KeyRotation(repository, new KeyMaterial(kek), ring, properties,
+				new TransactionTemplate(transactionManager), clock);
+		rotation.bootstrap();
+		return rotation;
+	}
+
+	/** The rotation schedule and the cluster refresh; off for the CLI. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	@ConditionalOnBooleanProperty(name = "ticketbooth.scheduling.enabled", matchIfMissing = true)
+	static class KeySchedule implements SchedulingConfigurer {
+
+		private final KeyRing ring;
+
+		private final KeyRotation rotation;
+
+		private final KeyProperties properties;
+
+		KeySchedule(KeyRing ring, KeyRotation rotation, KeyProperties properties) {
+			this.ring = ring;
+			this.rotation = rotation;
+			this.properties = properties;
+		}
+
+		@Override
+		public void configureTasks(ScheduledTaskRegistrar registrar) {
+			registrar.addFixedDelayTask(ring::refreshIfChanged, properties.refreshInterval());
+			registrar.addFixedDelayTask(rotation::maintain, properties.checkInterval());
+		}
+	}
+}

@@ -1,0 +1,270 @@
+package dev.ticketbooth.keys;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.ticketbooth.MutableClock;
+import dev.ticketbooth.TestDatabase;
+import dev.ticketbooth.config.ApiProblemException;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Key lifecycle on a real database, H2 and PostgreSQL, without a web server. */
+class KeyRotationTests {
+
+	static Stream<Named<Supplier<TestDatabase>>> databases() {
+		return Stream.of(Named.of("H2", TestDatabase::h2), Named.of("PostgreSQL", TestDatabase::postgres));
+	}
+
+	private final KeyEncryptionKey kek = KeyEncryptionKey.fromBase64(KeyEncryptionKey.generateBase64(), "test");
+
+	private final KeyProperties properties = KeyProperties.defaults();
+
+	private final MutableClock clock = MutableClock.startingNow();
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void firstStartPublishesAnActiveAndANextKey(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			RingKey active = node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256);
+			List<RingKey> next = node.ring().keys().stream().filter(k -> k.state() == KeyState.NEXT).toList();
+			assertThat(next).hasSize(1);
+			assertThat(next.get(0).kid()).isNotEqualTo(active.kid());
+			assertThat(node.ring().jwks(KeySet.DEFAULT).contains(active.kid())).isTrue();
+			assertThat(node.ring().jwks(KeySet.DEFAULT).contains(next.get(0).kid())).isTrue();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void rotationRefusesANextKeyYoungerThanTheLeadTimeUnlessForced(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			String active = node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid();
+			clock.advance(Duration.ofHours(23));
+
+			assertThatThrownBy(() -> node.rotation().rotate(KeySet.DEFAULT, null, false))
+				.isInstanceOfSatisfying(ApiProblemException.class, ex -> {
+					assertThat(ex.code()).isEqualTo("next-key-too-young");
+					assertThat(ex.properties()).containsKey("promotable_at");
+				});
+			assertThat(node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isEqualTo(active);
+
+			RotationResult forced = node.rotation().rotate(KeySet.DEFAULT, null, true).get(0);
+			assertThat(forced.outcome()).isEqualTo(RotationResult.Outcome.PROMOTED);
+			assertThat(forced.retiredKid()).isEqualTo(active);
+			assertThat(node.ring().find(active).orElseThrow().state()).isEqualTo(KeyState.RETIRED);
+			assertThat(node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isEqualTo(forced.activeKid());
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void theScheduleRotatesAfterTheRotationPeriodAndRemovesRetiredKeysAfterRetention(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			String first = node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid();
+
+			clock.advance(properties.rotationPeriod().minusMinutes(1));
+			assertThat(node.rotation().maintain()).extracting(RotationResult::outcome)
+				.containsOnly(RotationResult.Outcome.UNCHANGED);
+
+			clock.advance(Duration.ofMinutes(1));
+			assertThat(node.rotation().maintain()).extracting(RotationResult::outcome)
+				.containsExactly(RotationResult.Outcome.PROMOTED);
+			assertThat(node.ring().find(first).orElseThrow().state()).isEqualTo(KeyState.RETIRED);
+			assertThat(node.ring().jwks(KeySet.DEFAULT).contains(first)).isTrue();
+
+			clock.advance(properties.retention().minusSeconds(1));
+			node.rotation().maintain();
+			assertThat(node.ring().jwks(KeySet.DEFAULT).contains(first)).as("published until retention ends").isTrue();
+
+			clock.advance(Duration.ofSeconds(1));
+			node.rotation().maintain();
+			assertThat(node.ring().jwks(KeySet.DEFAULT).contains(first)).isFalse();
+			assertThat(node.repository().findByKid(first)).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void anUnpublishedSetIsOnlyRotatedByAnOperator(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			node.rotation().createSet("vidbeo", List.of(KeyAlgorithm.RS256), false);
+			String uploaded = node.ring().active("vidbeo", KeyAlgorithm.RS256).kid();
+
+			clock.advance(properties.rotationPeriod().plusDays(1));
+			node.rotation().maintain();
+
+			assertThat(node.ring().active("vidbeo", KeyAlgorithm.RS256).kid()).isEqualTo(uploaded);
+			assertThat(node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isNotEqualTo(uploaded);
+			assertThat(node.ring().jwks(KeySet.DEFAULT).contains(uploaded)).isFalse();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void revokingTheActiveKeyWithdrawsItAtOnceAndPromotesTheNextKey(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			String active = node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid();
+			String next = node.ring().keys().stream().filter(k -> k.state() == KeyState.NEXT).findFirst().orElseThrow().kid();
+
+			node.rotation().revoke(active);
+
+			assertThat(node.ring().jwks(KeySet.DEFAULT).contains(active)).isFalse();
+			assertThat(node.ring().trusted(active)).isEmpty();
+			assertThat(node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isEqualTo(next);
+			assertThat(node.count(KeySet.DEFAULT, KeyState.NEXT)).isEqualTo(1);
+			assertThat(node.repository().findByKid(active).orElseThrow().privateKeyCiphertext())
+				.as("a revoked key's private half is erased").isNull();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void aCrashHalfwayThroughAPromotionLeavesTheSetAsItWas(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			String active = node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid();
+			node.rotation().afterRetire = () -> {
+				throw new IllegalStateException("simulated crash after retiring the ACTIVE key");
+			};
+
+			assertThatThrownBy(() -> node.rotation().rotate(KeySet.DEFAULT, null, true))
+				.hasMessageContaining("simulated crash");
+
+			assertThat(node.count(KeySet.DEFAULT, KeyState.ACTIVE)).isEqualTo(1);
+			assertThat(node.repository().findByKid(active).orElseThrow().state()).isEqualTo(KeyState.ACTIVE);
+			assertThat(node.count(KeySet.DEFAULT, KeyState.RETIRED)).isZero();
+			node.ring().reload();
+			assertThat(node.ring().active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isEqualTo(active);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void twoNodesRunningTheScheduleAtOncePromoteExactlyOnce(Supplier<TestDatabase> database) throws Exception {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode first = KeyRingNode.open(db, kek, properties, clock);
+			KeyRingNode second = KeyRingNode.open(db, kek, properties, clock);
+			for (int round = 0; round < 3; round++) {
+				clock.advance(properties.rotationPeriod());
+				List<RotationResult> results = concurrently(() -> first.rotation().maintain(),
+						() -> second.rotation().maintain());
+				assertThat(results).filteredOn(r -> r.outcome() == RotationResult.Outcome.PROMOTED).hasSize(1);
+				assertThat(first.count(KeySet.DEFAULT, KeyState.ACTIVE)).isEqualTo(1);
+				assertThat(first.count(KeySet.DEFAULT, KeyState.NEXT)).isEqualTo(1);
+			}
+			assertThat(first.count(KeySet.DEFAULT, KeyState.RETIRED)).isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void twoOperatorsRotatingAtOncePromoteExactlyOnce(Supplier<TestDatabase> database) throws Exception {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode first = KeyRingNode.open(db, kek, properties, clock);
+			KeyRingNode second = KeyRingNode.open(db, kek, properties, clock);
+			clock.advance(properties.prepublish());
+			List<Object> outcomes = new ArrayList<>();
+			for (Future<Object> future : submitBoth(() -> attempt(first), () -> attempt(second))) {
+				outcomes.add(future.get());
+			}
+			assertThat(outcomes).filteredOn(o -> o == RotationResult.Outcome.PROMOTED).hasSize(1);
+			assertThat(outcomes).filteredOn("next-key-too-young"::equals).hasSize(1);
+			assertThat(first.count(KeySet.DEFAULT, KeyState.RETIRED)).isEqualTo(1);
+			assertThat(first.count(KeySet.DEFAULT, KeyState.ACTIVE)).isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void importedKeysJoinAsNextAndARevokedKeyIsNeverTrustedAgain(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			var pair = KeyAlgorithm.RS256.newKeyPair();
+			RingKey imported = node.rotation().importKey(pair, KeySet.DEFAULT, "vidbeo-key-7", false);
+			assertThat(imported.state()).isEqualTo(KeyState.NEXT);
+			assertThat(imported.origin()).isEqualTo(KeyOrigin.IMPORTED);
+			assertThat(imported.partnerKeyId()).isEqualTo("vidbeo-key-7");
+			assertThat(node.count(KeySet.DEFAULT, KeyState.NEXT)).isEqualTo(1);
+
+			assertThatThrownBy(() -> node.rotation().importKey(pair, KeySet.DEFAULT, null, false))
+				.isInstanceOfSatisfying(ApiProblemException.class, ex -> assertThat(ex.code()).isEqualTo("key-exists"));
+			node.rotation().revoke(imported.kid());
+			assertThatThrownBy(() -> node.rotation().importKey(pair, KeySet.DEFAULT, null, false))
+				.isInstanceOfSatisfying(ApiProblemException.class, ex -> assertThat(ex.code()).isEqualTo("key-revoked"));
+			assertThatThrownBy(() -> node.rotation().importKey(KeyAlgorithm.ES256.newKeyPair(), KeySet.DEFAULT, null, false))
+				.isInstanceOfSatisfying(ApiProblemException.class,
+						ex -> assertThat(ex.code()).isEqualTo("algorithm-not-in-set"));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void setsHoldEs256AndEdDsaKeys(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			node.rotation().createSet("modern", List.of(KeyAlgorithm.ES256, KeyAlgorithm.EdDSA), true);
+			assertThat(node.ring().jwks("modern").jwkSet().getKeys()).extracting(k -> k.getKeyType().getValue())
+				.containsExactlyInAnyOrder("EC", "EC", "OKP", "OKP");
+			assertThat(node.ring().active("modern", KeyAlgorithm.EdDSA).privateKey().getAlgorithm()).isIn("EdDSA", "Ed25519");
+
+			KeyRingNode restarted = KeyRingNode.open(db, kek, properties, clock);
+			assertThat(restarted.ring().active("modern", KeyAlgorithm.ES256).kid())
+				.isEqualTo(node.ring().active("modern", KeyAlgorithm.ES256).kid());
+		}
+	}
+
+	private static Object attempt(KeyRingNode node) {
+		try {
+			return node.rotation().rotate(KeySet.DEFAULT, null, false).get(0).outcome();
+		}
+		catch (ApiProblemException ex) {
+			return ex.code();
+		}
+	}
+
+	private static List<RotationResult> concurrently(Callable<List<RotationResult>> a, Callable<List<RotationResult>> b)
+			throws Exception {
+		List<RotationResult> all = new ArrayList<>();
+		for (Future<List<RotationResult>> future : submitBoth(a, b)) {
+			all.addAll(future.get());
+		}
+		return all;
+	}
+
+	private static <T> List<Future<T>> submitBoth(Callable<T> a, Callable<T> b) {
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (Callable<T> task : List.of(a, b)) {
+				futures.add(executor.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			return futures;
+		}
+		finally {
+			executor.shutdown();
+		}
+	}
+}
