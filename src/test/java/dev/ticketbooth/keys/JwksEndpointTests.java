@@ -1,0 +1,150 @@
+package dev.ticketbooth.keys;
+
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Duration;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.ticketbooth.Http;
+import dev.ticketbooth.MutableClock;
+import dev.ticketbooth.OAuthClients;
+import dev.ticketbooth.TicketboothServerTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published JWKS as a verifier sees it over HTTP, and tokens the authorization server signs,
+ * verified with Nimbus (an independent JOSE implementation) against that JWKS.
+ */
+@TicketboothServerTest
+class JwksEndpointTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KeyRing ring;
+
+	@Autowired
+	KeyRotation rotation;
+
+	@Autowired
+	KeyProperties properties;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	RegisteredClientRepository clients;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	Http http;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+	}
+
+	@Test
+	void theJwksIsCacheableForNoLongerThanTheLeadTimeAndAnswers304ToItsEtag() {
+		HttpResponse<String> response = http.get("/.well-known/jwks.json");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/jwk-set+json"));
+		String cacheControl = response.headers().firstValue("Cache-Control").orElseThrow();
+		assertThat(cacheControl).contains("public");
+		long maxAge = Long.parseLong(cacheControl.replaceAll(".*max-age=(\\d+).*", "$1"));
+		assertThat(maxAge).isPositive().isLessThanOrEqualTo(properties.prepublish().toSeconds());
+		String etag = response.headers().firstValue("ETag").orElseThrow();
+
+		HttpResponse<String> notModified = http.send(http.request("/.well-known/jwks.json").header("If-None-Match", etag));
+		assertThat(notModified.statusCode()).isEqualTo(304);
+		assertThat(notModified.body()).isEmpty();
+
+		rotation.rotate(KeySet.DEFAULT, null, true);
+		HttpResponse<String> changed = http.send(http.request("/.well-known/jwks.json").header("If-None-Match", etag));
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+	}
+
+	@Test
+	void aNextKeyIsPublishedBeforeItSignsAnything() throws Exception {
+		String next = nextKid();
+		assertThat(jwks().getKeyByKeyId(next)).as("NEXT key published").isNotNull();
+
+		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint");
+		SignedJWT token = SignedJWT.parse(OAuthClients.accessToken(http, client, "playback:mint"));
+		assertThat(token.getHeader().getKeyID()).isEqualTo(ring.active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid())
+			.isNotEqualTo(next);
+	}
+
+	@Test
+	void aTokenSignedBeforeARotationVerifiesAfterItUntilRetentionEnds() throws Exception {
+		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint");
+		SignedJWT token = SignedJWT.parse(OAuthClients.accessToken(http, client, "playback:mint"));
+		String signer = token.getHeader().getKeyID();
+		assertThat(verifiesAgainstPublishedJwks(token)).isTrue();
+
+		rotation.rotate(KeySet.DEFAULT, null, true);
+		assertThat(ring.active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isNotEqualTo(signer);
+		assertThat(verifiesAgainstPublishedJwks(token)).as("right after the rotation").isTrue();
+
+		clock.advance(properties.retention().minus(Duration.ofSeconds(1)));
+		rotation.maintain();
+		assertThat(verifiesAgainstPublishedJwks(token)).as("until retention ends").isTrue();
+
+		clock.advance(Duration.ofSeconds(1));
+		rotation.maintain();
+		assertThat(jwks().getKeyByKeyId(signer)).as("removed after retention").isNull();
+		assertThat(verifiesAgainstPublishedJwks(token)).isFalse();
+	}
+
+	@Test
+	void revokingAKeyRemovesItFromTheJwksAtOnce() throws Exception {
+		String next = nextKid();
+		assertThat(jwks().getKeyByKeyId(next)).isNotNull();
+
+		HttpResponse<String> revoked = http.send(http.admin("/api/admin/keys/" + next + "/revoke")
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+		assertThat(revoked.body()).contains("\"state\":\"REVOKED\"");
+
+		assertThat(jwks().getKeyByKeyId(next)).isNull();
+		assertThat(JWKSet.parse(http.get("/oauth2/jwks").body()).getKeyByKeyId(next)).isNull();
+	}
+
+	@Test
+	void discoveryNamesThisJwksAndTheAuthorizationServerServesTheSameKeys() throws Exception {
+		var discovery = com.nimbusds.jose.util.JSONObjectUtils.parse(http.get("/.well-known/openid-configuration").body());
+		assertThat(discovery.get("jwks_uri")).isEqualTo("http://localhost:8080/.well-known/jwks.json");
+		assertThat(JWKSet.parse(http.get("/oauth2/jwks").body()).getKeys()).extracting(JWK::getKeyID)
+			.containsExactlyInAnyOrderElementsOf(jwks().getKeys().stream().map(JWK::getKeyID).toList());
+	}
+
+	private String nextKid() {
+		return ring.keys().stream()
+			.filter(k -> k.keySet().equals(KeySet.DEFAULT) && k.state() == KeyState.NEXT)
+			.findFirst().orElseThrow().kid();
+	}
+
+	private JWKSet jwks() throws ParseException {
+		return JWKSet.parse(http.get("/.well-known/jwks.json").body());
+	}
+
+	private boolean verifiesAgainstPublishedJwks(SignedJWT token) throws ParseException, JOSEException {
+		JWK key = jwks().getKeyByKeyId(token.getHeader().getKeyID());
+		return key != null && token.verify(new RSASSAVerifier(key.toRSAKey()));
+	}
+}
