@@ -82,7 +82,7 @@ public final class PemCodec {
 			if (ex instanceof PemException pemException) {
 				throw pemException;
 			}
-			throw new PemException("malformed-pem", "The PEM key could not be read: " + ex.getMessage());
+			throw new PemException("malformed-pem", "The PEM block holds no readable key");
 		}
 	}
 
@@ -130,7 +130,7 @@ public final class PemCodec {
 			if (ex instanceof PemException pemException) {
 				throw pemException;
 			}
-			throw new PemException("malformed-pem", "The PEM key could not be read: " + ex.getMessage());
+			throw new PemException("malformed-pem", "The PEM block holds no readable key");
 		}
 	}
 
@@ -199,7 +199,7 @@ public final class PemCodec {
 			if (ex instanceof PemException pemException) {
 				throw pemException;
 			}
-			throw new PemException("malformed-pem", "The PEM could not be parsed: " + ex.getMessage());
+			throw new PemException("malformed-pem", "The PEM could not be parsed: its body is not valid base64 DER");
 		}
 	}
 

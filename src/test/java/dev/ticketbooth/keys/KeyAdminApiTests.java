@@ -1,0 +1,152 @@
+package dev.ticketbooth.keys;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.util.Map;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.Http;
+import dev.ticketbooth.TicketboothServerTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator key API over real HTTP with HTTP Basic. */
+@TicketboothServerTest
+class KeyAdminApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KeyRing ring;
+
+	Http http;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+	}
+
+	@Test
+	void theApiNeedsAdminCredentialsAndAnswersProblemJson() throws Exception {
+		HttpResponse<String> anonymous = http.get("/api/admin/keys");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+		assertThat(code(anonymous)).isEqualTo("unauthenticated");
+
+		HttpResponse<String> wrong = http.send(http.request("/api/admin/keys").header("Authorization", Http.basic("admin", "nope")));
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.body()).doesNotContain("Exception");
+	}
+
+	@Test
+	void aBrowsersCrossSiteRequestIsRefusedEvenWithCredentials() throws Exception {
+		HttpResponse<String> response = http.send(http.admin("/api/admin/keys/rotate?force=true")
+			.header("Sec-Fetch-Site", "cross-site").POST(BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(code(response)).isEqualTo("cross-site-request");
+	}
+
+	@Test
+	void listsKeysWithTheirStatesAndNoPrivateMaterial() throws Exception {
+		HttpResponse<String> response = http.send(http.admin("/api/admin/keys"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"state\":\"ACTIVE\"", "\"state\":\"NEXT\"", "\"promotable_at\"")
+			.doesNotContain("\"d\":", "\"p\":", "\"q\":", "private");
+	}
+
+	@Test
+	void rotationIsRefusedWhileTheNextKeyIsYoungUnlessForced() throws Exception {
+		String before = ring.active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid();
+		HttpResponse<String> refused = http.send(http.admin("/api/admin/keys/rotate").POST(BodyPublishers.noBody()));
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(code(refused)).isEqualTo("next-key-too-young");
+		assertThat(JSONObjectUtils.parse(refused.body())).containsKey("promotable_at");
+		assertThat(ring.active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isEqualTo(before);
+
+		HttpResponse<String> forced = http.send(http.admin("/api/admin/keys/rotate?force=true").POST(BodyPublishers.noBody()));
+		assertThat(forced.statusCode()).as(forced.body()).isEqualTo(200);
+		assertThat(forced.body()).contains("\"outcome\":\"PROMOTED\"", "\"retired_kid\":\"" + before + "\"");
+	}
+
+	@Test
+	void importsAnEncryptedPkcs8KeyAndExportsItsPublicPem() throws Exception {
+		KeyPair pair = KeyAlgorithm.RS256.newKeyPair();
+		String pem = PemCodec.writeEncryptedPkcs8(pair.getPrivate(), "s3cret".toCharArray());
+		HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import")
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("pem", pem, "password", "s3cret",
+					"partner_key_id", "vidbeo-123")))));
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+		Map<String, Object> view = JSONObjectUtils.parse(imported.body());
+		assertThat(view).containsEntry("state", "NEXT").containsEntry("origin", "IMPORTED")
+			.containsEntry("partner_key_id", "vidbeo-123");
+		String kid = (String) view.get("kid");
+
+		HttpResponse<String> exported = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem"));
+		assertThat(exported.statusCode()).isEqualTo(200);
+		assertThat(PemCodec.readPublicKey(exported.body()).getEncoded()).isEqualTo(pair.getPublic().getEncoded());
+
+		HttpResponse<String> renamed = http.send(http.admin("/api/admin/keys/" + kid).header("Content-Type", "application/json")
+			.method("PATCH", BodyPublishers.ofString("{\"partner_key_id\":\"vidbeo-456\"}")));
+		assertThat(renamed.statusCode()).isEqualTo(200);
+		assertThat(ring.find(kid).orElseThrow().partnerKeyId()).isEqualTo("vidbeo-456");
+	}
+
+	@Test
+	void importsARawPemBodyIntoAPartnerKeySet() throws Exception {
+		HttpResponse<String> created = http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"name\":\"vidbeo-raw\",\"algorithms\":[\"RS256\"]}")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		KeyPair pair = KeyAlgorithm.RS256.newKeyPair();
+		HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import?set=vidbeo-raw&activate=true")
+			.header("Content-Type", "application/x-pem-file")
+			.POST(BodyPublishers.ofString(PemCodec.writeTraditional(pair))));
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+		assertThat(imported.body()).contains("\"state\":\"ACTIVE\"", "\"set\":\"vidbeo-raw\"");
+		assertThat(ring.jwks(KeySet.DEFAULT).contains((String) JSONObjectUtils.parse(imported.body()).get("kid")))
+			.as("an unpublished set stays out of the JWKS").isFalse();
+	}
+
+	@Test
+	void badInputIsAClear4xxWithAStableCode() throws Exception {
+		assertProblem(http.admin("/api/admin/keys/import").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"pem\":\"-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\"}")), 400, "malformed-pem");
+		assertProblem(http.admin("/api/admin/keys/import").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{not json")), 400, "malformed-request");
+		assertProblem(http.admin("/api/admin/keys/import").header("Content-Type", "application/x-pem-file")
+			.POST(BodyPublishers.ofString(PemCodec.writePublicKey(KeyAlgorithm.RS256.newKeyPair().getPublic()))), 400,
+				"private-key-required");
+		assertProblem(http.admin("/api/admin/keys/import").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"pem\":" + JSONObjectUtils.toJSONString(Map.of("p", PemCodec
+				.writePkcs8(KeyAlgorithm.RS256.newKeyPair().getPrivate()))).replaceFirst("^\\{\"p\":", "").replaceFirst("}$", "")
+					+ ",\"set\":\"no-such-set\"}")), 404, "unknown-key-set");
+		assertProblem(http.admin("/api/admin/keys/rotate?algorithm=HS256").POST(BodyPublishers.noBody()), 400,
+				"unsupported-algorithm");
+		assertProblem(http.admin("/api/admin/keys/nope/revoke").POST(BodyPublishers.noBody()), 404, "unknown-key");
+		assertProblem(http.admin("/api/admin/keys/nope/public.pem"), 404, "unknown-key");
+		assertProblem(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"name\":\"../etc\"}")), 400, "invalid-key-set-name");
+		assertProblem(http.admin("/api/admin/keys/rotate").PUT(BodyPublishers.noBody()), 405, "method-not-allowed");
+	}
+
+	private void assertProblem(HttpRequest.Builder request, int status, String code) throws Exception {
+		HttpResponse<String> response = http.send(request);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				v -> assertThat(v).startsWith("application/problem+json"));
+		assertThat(code(response)).isEqualTo(code);
+		assertThat(response.body()).doesNotContain("at dev.", "Exception");
+	}
+
+	private static String code(HttpResponse<String> response) throws Exception {
+		return (String) JSONObjectUtils.parse(response.body()).get("code");
+	}
+}
