@@ -54,6 +54,10 @@ public final class TestDatabase implements AutoCloseable {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
+			if (Boolean.parseBoolean(System.getenv("TICKETBOOTH_REQUIRE_POSTGRES"))) {
+				throw new IllegalStateException("PostgreSQL is required (TICKETBOOTH_REQUIRE_POSTGRES) but not reachable at "
+						+ POSTGRES_HOST, ex);
+			}
 			Assumptions.abort("PostgreSQL is not reachable at " + POSTGRES_HOST + " (" + ex.getMessage()
 					+ "); start it to run the PostgreSQL variant of this test");
 		}
