@@ -1,0 +1,67 @@
+package dev.ticketbooth.oidc;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.ticketbooth.TestDatabase;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Spring Authorization Server's JDBC services on our migrated schema, H2 and PostgreSQL alike. */
+class AuthorizationTablesTests {
+
+	static Stream<Named<Supplier<TestDatabase>>> databases() {
+		return Stream.of(Named.of("H2", TestDatabase::h2), Named.of("PostgreSQL", TestDatabase::postgres));
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void clientsAndAuthorizationsRoundTrip(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			JdbcRegisteredClientRepository clients = new JdbcRegisteredClientRepository(jdbc);
+			RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString()).clientId("app")
+				.clientSecret("{noop}x").clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN).redirectUri("myapp://auth/callback")
+				.scope("openid").build();
+			clients.save(client);
+			assertThat(clients.findByClientId("app").getRedirectUris()).containsExactly("myapp://auth/callback");
+
+			JdbcOAuth2AuthorizationService authorizations = new JdbcOAuth2AuthorizationService(jdbc, clients);
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			String accessToken = "a".repeat(6000); // enriched tokens are long
+			OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client).principalName("demo")
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now, now.plusSeconds(300),
+						Set.of("openid")))
+				.refreshToken(new OAuth2RefreshToken("refresh-" + UUID.randomUUID(), now, now.plusSeconds(3600)))
+				.build();
+			authorizations.save(authorization);
+
+			OAuth2Authorization found = authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN);
+			assertThat(found).isNotNull();
+			assertThat(found.getAccessToken().getToken().getExpiresAt()).isEqualTo(now.plusSeconds(300));
+			assertThat(authorizations.findByToken(authorization.getRefreshToken().getToken().getTokenValue(),
+					OAuth2TokenType.REFRESH_TOKEN).getId()).isEqualTo(authorization.getId());
+		}
+	}
+}
