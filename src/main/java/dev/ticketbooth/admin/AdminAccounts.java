@@ -15,7 +15,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Operators who may use the admin API and console; passwords hashed with argon2id. */
-public class AdminAccounts implements UserDetailsService {
+public class AdminAccounts {
 
 	static final String ROLE = "ADMIN";
 
@@ -52,8 +52,12 @@ public class AdminAccounts implements UserDetailsService {
 			.query(AdminRow.class).optional();
 	}
 
-	@Override
-	public UserDetails loadUserByUsername(String username) {
+	/** For the admin API's own authentication provider; deliberately not a bean, so end users never match. */
+	UserDetailsService userDetailsService() {
+		return this::loadUserByUsername;
+	}
+
+	private UserDetails loadUserByUsername(String username) {
 		AdminRow row = find(username).orElseThrow(() -> new UsernameNotFoundException("No such admin"));
 		return User.withUsername(row.username()).password(row.passwordHash()).disabled(!row.enabled())
 			.authorities(AuthorityUtils.createAuthorityList("ROLE_" + ROLE)).build();

@@ -51,7 +51,7 @@ class AdminSecurityConfig {
 	@Order(2)
 	SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, AdminAccounts accounts,
 			PasswordEncoder passwordEncoder) throws Exception {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts.userDetailsService());
 		provider.setPasswordEncoder(passwordEncoder);
 		http.securityMatcher("/api/admin/**", "/actuator/**")
 			.authenticationManager(new ProviderManager(provider))
