@@ -37,6 +37,10 @@ public final class Http {
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) {
+		return send(client, request);
+	}
+
+	static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
 		try {
 			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}

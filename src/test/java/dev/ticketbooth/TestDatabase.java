@@ -37,6 +37,12 @@ public final class TestDatabase implements AutoCloseable {
 		this.drop = drop;
 	}
 
+	/** For {@code @MethodSource("dev.ticketbooth.TestDatabase#all")}: each test on H2 and on PostgreSQL. */
+	public static java.util.stream.Stream<org.junit.jupiter.api.Named<java.util.function.Supplier<TestDatabase>>> all() {
+		return java.util.stream.Stream.of(org.junit.jupiter.api.Named.of("H2", TestDatabase::h2),
+				org.junit.jupiter.api.Named.of("PostgreSQL", TestDatabase::postgres));
+	}
+
 	public static TestDatabase h2() {
 		String name = "tb_" + UUID.randomUUID().toString().replace("-", "");
 		String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";

@@ -1,7 +1,5 @@
 package dev.ticketbooth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -54,16 +52,7 @@ public final class WebSession {
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(client, request);
 	}
 
 	public static String encode(String value) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
+import dev.ticketbooth.ProblemAssertions;
 import dev.ticketbooth.TicketboothServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class KeyAdminApiTests {
 		HttpResponse<String> anonymous = http.get("/api/admin/keys");
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
-		assertThat(code(anonymous)).isEqualTo("unauthenticated");
+		assertThat(ProblemAssertions.code(anonymous)).isEqualTo("unauthenticated");
 
 		HttpResponse<String> wrong = http.send(http.request("/api/admin/keys").header("Authorization", Http.basic("admin", "nope")));
 		assertThat(wrong.statusCode()).isEqualTo(401);
@@ -51,7 +52,7 @@ class KeyAdminApiTests {
 		HttpResponse<String> response = http.send(http.admin("/api/admin/keys/rotate?force=true")
 			.header("Sec-Fetch-Site", "cross-site").POST(BodyPublishers.noBody()));
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(code(response)).isEqualTo("cross-site-request");
+		assertThat(ProblemAssertions.code(response)).isEqualTo("cross-site-request");
 	}
 
 	@Test
@@ -67,7 +68,7 @@ class KeyAdminApiTests {
 		String before = ring.active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid();
 		HttpResponse<String> refused = http.send(http.admin("/api/admin/keys/rotate").POST(BodyPublishers.noBody()));
 		assertThat(refused.statusCode()).isEqualTo(409);
-		assertThat(code(refused)).isEqualTo("next-key-too-young");
+		assertThat(ProblemAssertions.code(refused)).isEqualTo("next-key-too-young");
 		assertThat(JSONObjectUtils.parse(refused.body())).containsKey("promotable_at");
 		assertThat(ring.active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid()).isEqualTo(before);
 
@@ -137,16 +138,7 @@ class KeyAdminApiTests {
 		assertProblem(http.admin("/api/admin/keys/rotate").PUT(BodyPublishers.noBody()), 405, "method-not-allowed");
 	}
 
-	private void assertProblem(HttpRequest.Builder request, int status, String code) throws Exception {
-		HttpResponse<String> response = http.send(request);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				v -> assertThat(v).startsWith("application/problem+json"));
-		assertThat(code(response)).isEqualTo(code);
-		assertThat(response.body()).doesNotContain("at dev.", "Exception");
-	}
-
-	private static String code(HttpResponse<String> response) throws Exception {
-		return (String) JSONObjectUtils.parse(response.body()).get("code");
+	private void assertProblem(HttpRequest.Builder request, int status, String code) {
+		ProblemAssertions.assertProblem(http.send(request), status, code);
 	}
 }

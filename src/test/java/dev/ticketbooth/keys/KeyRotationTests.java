@@ -9,12 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TestDatabase;
 import dev.ticketbooth.config.ApiProblemException;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,10 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Key lifecycle on a real database, H2 and PostgreSQL, without a web server. */
 class KeyRotationTests {
 
-	static Stream<Named<Supplier<TestDatabase>>> databases() {
-		return Stream.of(Named.of("H2", TestDatabase::h2), Named.of("PostgreSQL", TestDatabase::postgres));
-	}
-
 	private final KeyEncryptionKey kek = KeyEncryptionKey.fromBase64(KeyEncryptionKey.generateBase64(), "test");
 
 	private final KeyProperties properties = KeyProperties.defaults();
@@ -35,7 +29,7 @@ class KeyRotationTests {
 	private final MutableClock clock = MutableClock.startingNow();
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void firstStartPublishesAnActiveAndANextKey(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
@@ -49,7 +43,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void rotationRefusesANextKeyYoungerThanTheLeadTimeUnlessForced(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
@@ -72,7 +66,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void theScheduleRotatesAfterTheRotationPeriodAndRemovesRetiredKeysAfterRetention(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
@@ -100,7 +94,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void anUnpublishedSetIsOnlyRotatedByAnOperator(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
@@ -117,7 +111,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void revokingTheActiveKeyWithdrawsItAtOnceAndPromotesTheNextKey(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
@@ -136,7 +130,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void aCrashHalfwayThroughAPromotionLeavesTheSetAsItWas(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
@@ -157,7 +151,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void twoNodesRunningTheScheduleAtOncePromoteExactlyOnce(Supplier<TestDatabase> database) throws Exception {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode first = KeyRingNode.open(db, kek, properties, clock);
@@ -175,7 +169,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void twoOperatorsRotatingAtOncePromoteExactlyOnce(Supplier<TestDatabase> database) throws Exception {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode first = KeyRingNode.open(db, kek, properties, clock);
@@ -193,7 +187,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void importedKeysJoinAsNextAndARevokedKeyIsNeverTrustedAgain(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
@@ -216,7 +210,7 @@ class KeyRotationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void setsHoldEs256AndEdDsaKeys(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);

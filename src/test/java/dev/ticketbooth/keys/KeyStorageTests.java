@@ -12,11 +12,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TestDatabase;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,12 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Private key bytes never reach the database in any readable encoding. */
 class KeyStorageTests {
 
-	static Stream<Named<Supplier<TestDatabase>>> databases() {
-		return Stream.of(Named.of("H2", TestDatabase::h2), Named.of("PostgreSQL", TestDatabase::postgres));
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void noPrivateKeyAppearsUnencryptedInAnyTable(Supplier<TestDatabase> database) throws Exception {
 		try (TestDatabase db = database.get()) {
 			KeyEncryptionKey kek = KeyEncryptionKey.fromBase64(KeyEncryptionKey.generateBase64(), "test");

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
+import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import dev.ticketbooth.TicketboothServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,10 +92,5 @@ class ProviderAdminApiTests {
 	private HttpResponse<String> post(String path, Map<String, Object> body) {
 		return http.send(http.admin(path).header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-	}
-
-	private static void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(JSONObjectUtils.parse(response.body()).get("code")).isEqualTo(code);
 	}
 }

@@ -5,10 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import dev.ticketbooth.TestDatabase;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,12 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Spring Authorization Server's JDBC services on our migrated schema, H2 and PostgreSQL alike. */
 class AuthorizationTablesTests {
 
-	static Stream<Named<Supplier<TestDatabase>>> databases() {
-		return Stream.of(Named.of("H2", TestDatabase::h2), Named.of("PostgreSQL", TestDatabase::postgres));
-	}
-
 	@ParameterizedTest
-	@MethodSource("databases")
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void clientsAndAuthorizationsRoundTrip(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
+import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,21 +56,16 @@ class UserAdminApiTests {
 	@Test
 	void badInputIsA4xxWithACode() throws Exception {
 		String username = "api-" + UUID.randomUUID().toString().substring(0, 8);
-		assertCode(post("{\"username\":\"" + username + "\",\"password\":\"short\"}"), 400, "invalid-password");
-		assertCode(post("{\"username\":\"has space\",\"password\":\"long-enough-pw\"}"), 400, "invalid-username");
+		assertProblem(post("{\"username\":\"" + username + "\",\"password\":\"short\"}"), 400, "invalid-password");
+		assertProblem(post("{\"username\":\"has space\",\"password\":\"long-enough-pw\"}"), 400, "invalid-username");
 		assertThat(post("{\"username\":\"" + username + "\",\"password\":\"long-enough-pw\"}").statusCode()).isEqualTo(201);
-		assertCode(post("{\"username\":\"" + username + "\",\"password\":\"long-enough-pw\"}"), 409, "user-exists");
-		assertCode(http.send(http.admin("/api/admin/users/nobody-here")), 404, "unknown-user");
-		assertCode(post("[1,2"), 400, "malformed-request");
+		assertProblem(post("{\"username\":\"" + username + "\",\"password\":\"long-enough-pw\"}"), 409, "user-exists");
+		assertProblem(http.send(http.admin("/api/admin/users/nobody-here")), 404, "unknown-user");
+		assertProblem(post("[1,2"), 400, "malformed-request");
 	}
 
 	private HttpResponse<String> post(String json) {
 		return http.send(http.admin("/api/admin/users").header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(json)));
-	}
-
-	private static void assertCode(HttpResponse<String> response, int status, String code) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(JSONObjectUtils.parse(response.body()).get("code")).isEqualTo(code);
 	}
 }
