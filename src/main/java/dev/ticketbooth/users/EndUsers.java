@@ -38,7 +38,7 @@ public class EndUsers implements UserDetailsService {
 
 	private final Clock clock;
 
-	EndUsers(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	public EndUsers(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;

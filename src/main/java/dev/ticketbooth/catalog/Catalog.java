@@ -1,0 +1,199 @@
+package dev.ticketbooth.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.DbTime;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Videos, collections, and which videos sit in which collections. */
+@Service
+public class Catalog {
+
+	/** Platform ids are URL-safe tokens; nothing that needs escaping in a player URL. */
+	static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
+
+	static final Pattern COLLECTION_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
+
+	private static final int MAX_DEPTH = 16;
+
+	private static final RowMapper<Video> VIDEO_ROW = (rs, row) -> new Video(rs.getString("id"), rs.getString("title"),
+			DbTime.read(rs, "created_at"));
+
+	private static final RowMapper<Collection> COLLECTION_ROW = Catalog::mapCollection;
+
+	private static final String COLLECTION_COLUMNS = "id, kind, title, external_id, parent_id, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	public Catalog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Video createVideo(String id, String title) {
+		requireId(id, VIDEO_ID, "invalid-video-id", "A video id is 1-200 characters of letters, digits and . _ ~ -");
+		Video video = new Video(id, title == null || title.isBlank() ? id : limit(title, 500), DbTime.now(clock));
+		try {
+			jdbc.sql("INSERT INTO videos (id, title, created_at) VALUES (?, ?, ?)")
+				.params(video.id(), video.title(), DbTime.bind(video.createdAt())).update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("video-exists", "Video '" + id + "' already exists");
+		}
+		return video;
+	}
+
+	public Optional<Video> findVideo(String id) {
+		return jdbc.sql("SELECT id, title, created_at FROM videos WHERE id = ?").param(id).query(VIDEO_ROW).optional();
+	}
+
+	public Video video(String id) {
+		return findVideo(id).orElseThrow(() -> ApiProblemException.notFound("unknown-video", "No video '" + id + "'"));
+	}
+
+	public List<Video> videos(int offset, int limit) {
+		return jdbc.sql("SELECT id, title, created_at FROM videos ORDER BY id LIMIT ? OFFSET ?").params(limit, offset)
+			.query(VIDEO_ROW).list();
+	}
+
+	public void deleteVideo(String id) {
+		if (jdbc.sql("DELETE FROM videos WHERE id = ?").param(id).update() == 0) {
+			throw ApiProblemException.notFound("unknown-video", "No video '" + id + "'");
+		}
+	}
+
+	public Collection createCollection(String id, CollectionKind kind, String title, String externalId, String parentId) {
+		requireId(id, COLLECTION_ID, "invalid-collection-id",
+				"A collection id is 1-100 characters of letters, digits and . _ ~ -");
+		if (parentId != null) {
+			collection(parentId);
+		}
+		Collection collection = new Collection(id, kind, title == null || title.isBlank() ? id : limit(title, 500),
+				externalId == null ? null : limit(externalId, 200), parentId, DbTime.now(clock));
+		try {
+			jdbc.sql("INSERT INTO collections (" + COLLECTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
+				.params(id, kind.name(), collection.title(), collection.externalId(), parentId,
+						DbTime.bind(collection.createdAt()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("collection-exists", "Collection '" + id + "' already exists");
+		}
+		return collection;
+	}
+
+	public Optional<Collection> findCollection(String id) {
+		return jdbc.sql("SELECT " + COLLECTION_COLUMNS + " FROM collections WHERE id = ?").param(id).query(COLLECTION_ROW)
+			.optional();
+	}
+
+	public Collection collection(String id) {
+		return findCollection(id)
+			.orElseThrow(() -> ApiProblemException.notFound("unknown-collection", "No collection '" + id + "'"));
+	}
+
+	public List<Collection> collections() {
+		return jdbc.sql("SELECT " + COLLECTION_COLUMNS + " FROM collections ORDER BY id").query(COLLECTION_ROW).list();
+	}
+
+	public void deleteCollection(String id) {
+		if (jdbc.sql("DELETE FROM collections WHERE id = ?").param(id).update() == 0) {
+			throw ApiProblemException.notFound("unknown-collection", "No collection '" + id + "'");
+		}
+	}
+
+	@Transactional
+	public void addVideos(String collectionId, List<String> videoIds) {
+		collection(collectionId);
+		for (String videoId : videoIds) {
+			video(videoId);
+			jdbc.sql("DELETE FROM collection_videos WHERE collection_id = ? AND video_id = ?").params(collectionId, videoId)
+				.update();
+			jdbc.sql("INSERT INTO collection_videos (collection_id, video_id) VALUES (?, ?)").params(collectionId, videoId)
+				.update();
+		}
+	}
+
+	public void removeVideo(String collectionId, String videoId) {
+		if (jdbc.sql("DELETE FROM collection_videos WHERE collection_id = ? AND video_id = ?").params(collectionId, videoId)
+			.update() == 0) {
+			throw ApiProblemException.notFound("not-in-collection",
+					"Video '" + videoId + "' is not in collection '" + collectionId + "'");
+		}
+	}
+
+	public List<String> videoIds(String collectionId) {
+		return jdbc.sql("SELECT video_id FROM collection_videos WHERE collection_id = ? ORDER BY video_id")
+			.param(collectionId).query(String.class).list();
+	}
+
+	/** The collections directly holding the video. */
+	public List<String> parentsOf(String videoId) {
+		return jdbc.sql("SELECT collection_id FROM collection_videos WHERE video_id = ? ORDER BY collection_id")
+			.param(videoId).query(String.class).list();
+	}
+
+	/** The collections holding the video, and every collection enclosing those (season → series). */
+	public Set<String> collectionsCovering(String videoId) {
+		Set<String> covering = new LinkedHashSet<>();
+		List<String> frontier = new ArrayList<>(parentsOf(videoId));
+		for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty(); depth++) {
+			List<String> next = new ArrayList<>();
+			for (String id : frontier) {
+				if (covering.add(id)) {
+					findCollection(id).map(Collection::parentId).ifPresent(next::add);
+				}
+			}
+			frontier = next;
+		}
+		return covering;
+	}
+
+	public void setRoles(String collectionId, List<String> roles) {
+		collection(collectionId);
+		jdbc.sql("DELETE FROM collection_roles WHERE collection_id = ?").param(collectionId).update();
+		for (String role : roles.stream().distinct().toList()) {
+			jdbc.sql("INSERT INTO collection_roles (collection_id, role) VALUES (?, ?)").params(collectionId, Roles.valid(role))
+				.update();
+		}
+	}
+
+	public List<String> roles(String collectionId) {
+		return jdbc.sql("SELECT role FROM collection_roles WHERE collection_id = ? ORDER BY role").param(collectionId)
+			.query(String.class).list();
+	}
+
+	private static void requireId(String id, Pattern pattern, String code, String message) {
+		if (id == null || !pattern.matcher(id).matches()) {
+			throw ApiProblemException.badRequest(code, message);
+		}
+	}
+
+	private static String limit(String value, int max) {
+		if (value.length() > max) {
+			throw ApiProblemException.badRequest("value-too-long", "A value is longer than " + max + " characters");
+		}
+		return value;
+	}
+
+	private static Collection mapCollection(ResultSet rs, int row) throws SQLException {
+		return new Collection(rs.getString("id"), CollectionKind.valueOf(rs.getString("kind")), rs.getString("title"),
+				rs.getString("external_id"), rs.getString("parent_id"), DbTime.read(rs, "created_at"));
+	}
+}

@@ -1,0 +1,33 @@
+package dev.ticketbooth.entitlements;
+
+/**
+ * The answer to "may this user watch this video now": allow or deny, with a stable reason code.
+ *
+ * @param grantId the grant that allows, when one does
+ */
+public record Access(boolean allowed, String reason, String userId, String grantId) {
+
+	public static final String ENTITLED = "entitled";
+
+	public static final String ROLE = "role";
+
+	public static final String UNKNOWN_USER = "unknown-user";
+
+	public static final String USER_DISABLED = "user-disabled";
+
+	public static final String UNKNOWN_VIDEO = "unknown-video";
+
+	public static final String NOT_ENTITLED = "not-entitled";
+
+	public static final String GRANT_EXPIRED = "grant-expired";
+
+	public static final String GRANT_NOT_YET_VALID = "grant-not-yet-valid";
+
+	static Access allow(String reason, String userId, String grantId) {
+		return new Access(true, reason, userId, grantId);
+	}
+
+	static Access deny(String reason, String userId) {
+		return new Access(false, reason, userId, null);
+	}
+}

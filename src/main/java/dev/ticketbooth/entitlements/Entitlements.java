@@ -1,0 +1,121 @@
+package dev.ticketbooth.entitlements;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.ticketbooth.catalog.Catalog;
+import dev.ticketbooth.catalog.Roles;
+import dev.ticketbooth.users.EndUser;
+import dev.ticketbooth.users.EndUsers;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one answer every feature asks: may user U watch video V at time T? Allowed by a current
+ * grant on the video or on a collection covering it (a season's series included), or by a role
+ * the user shares with such a collection. A deny says why.
+ */
+@Service
+public class Entitlements {
+
+	private final EndUsers users;
+
+	private final Catalog catalog;
+
+	private final JdbcClient jdbc;
+
+	public Entitlements(EndUsers users, Catalog catalog, JdbcClient jdbc) {
+		this.users = users;
+		this.catalog = catalog;
+		this.jdbc = jdbc;
+	}
+
+	public Access mayWatch(String username, String videoId, Instant at) {
+		Optional<EndUser> user = users.findByUsername(username);
+		if (user.isEmpty()) {
+			return Access.deny(Access.UNKNOWN_USER, null);
+		}
+		return mayWatch(user.get(), videoId, at);
+	}
+
+	public Access mayWatch(EndUser user, String videoId, Instant at) {
+		if (!user.enabled()) {
+			return Access.deny(Access.USER_DISABLED, user.id());
+		}
+		if (videoId == null || catalog.findVideo(videoId).isEmpty()) {
+			return Access.deny(Access.UNKNOWN_VIDEO, user.id());
+		}
+		Set<String> covering = catalog.collectionsCovering(videoId);
+		List<Grant> relevant = grantsCovering(user.id(), videoId, covering);
+		Optional<Grant> current = relevant.stream().filter(g -> g.currentAt(at)).findFirst();
+		if (current.isPresent()) {
+			return Access.allow(Access.ENTITLED, user.id(), current.get().id());
+		}
+		if (sharesRole(user.id(), covering)) {
+			return Access.allow(Access.ROLE, user.id(), null);
+		}
+		if (relevant.stream().anyMatch(g -> g.expiredAt(at))) {
+			return Access.deny(Access.GRANT_EXPIRED, user.id());
+		}
+		if (relevant.stream().anyMatch(g -> g.notYetValidAt(at))) {
+			return Access.deny(Access.GRANT_NOT_YET_VALID, user.id());
+		}
+		return Access.deny(Access.NOT_ENTITLED, user.id());
+	}
+
+	/** For a token that names no video: the user may sign in and holds some current grant or role. */
+	public Access mayWatchSomething(EndUser user, Instant at) {
+		if (!user.enabled()) {
+			return Access.deny(Access.USER_DISABLED, user.id());
+		}
+		var now = dev.ticketbooth.config.DbTime.bind(at);
+		boolean anyGrant = jdbc.sql("SELECT COUNT(*) FROM grants WHERE user_id = ? AND (valid_from IS NULL OR valid_from <= ?) "
+				+ "AND (valid_until IS NULL OR valid_until > ?)")
+			.params(user.id(), now, now).query(Long.class).single() > 0;
+		if (anyGrant) {
+			return Access.allow(Access.ENTITLED, user.id(), null);
+		}
+		return roles(user.id()).isEmpty() ? Access.deny(Access.NOT_ENTITLED, user.id())
+				: Access.allow(Access.ROLE, user.id(), null);
+	}
+
+	@Transactional
+	public List<String> setRoles(String username, List<String> roles) {
+		EndUser user = users.get(username);
+		jdbc.sql("DELETE FROM user_roles WHERE user_id = ?").param(user.id()).update();
+		for (String role : roles.stream().distinct().toList()) {
+			jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(user.id(), Roles.valid(role)).update();
+		}
+		return roles(user.id());
+	}
+
+	public List<String> roles(String userId) {
+		return jdbc.sql("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role").param(userId).query(String.class)
+			.list();
+	}
+
+	private List<Grant> grantsCovering(String userId, String videoId, Set<String> collections) {
+		String sql = "SELECT " + Grants.COLUMNS + " FROM grants WHERE user_id = :user AND (video_id = :video"
+				+ (collections.isEmpty() ? ")" : " OR collection_id IN (:collections))");
+		var query = jdbc.sql(sql).param("user", userId).param("video", videoId);
+		if (!collections.isEmpty()) {
+			query = query.param("collections", List.copyOf(collections));
+		}
+		return query.query(Grants.ROW).list();
+	}
+
+	private boolean sharesRole(String userId, Set<String> collections) {
+		if (collections.isEmpty()) {
+			return false;
+		}
+		List<String> userRoles = roles(userId);
+		if (userRoles.isEmpty()) {
+			return false;
+		}
+		return collections.stream().anyMatch(c -> catalog.roles(c).stream().anyMatch(userRoles::contains));
+	}
+}

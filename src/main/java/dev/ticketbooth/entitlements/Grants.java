@@ -1,0 +1,187 @@
+package dev.ticketbooth.entitlements;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.ticketbooth.catalog.Catalog;
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.DbTime;
+import dev.ticketbooth.users.EndUser;
+import dev.ticketbooth.users.EndUsers;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Storing grants, one at a time or imported in bulk (all or nothing). */
+@Service
+public class Grants {
+
+	static final int MAX_IMPORT = 50_000;
+
+	private static final Pattern QUALITY = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+
+	private static final Pattern EXTERNAL_REF = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+	static final String COLUMNS = "id, user_id, collection_id, video_id, kind, quality, stream_count, valid_from, "
+			+ "valid_until, external_ref, created_at";
+
+	static final RowMapper<Grant> ROW = Grants::map;
+
+	private final JdbcClient jdbc;
+
+	private final EndUsers users;
+
+	private final Catalog catalog;
+
+	private final Clock clock;
+
+	public Grants(JdbcClient jdbc, EndUsers users, Catalog catalog, Clock clock) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	/** Adds a grant, or updates the user's grant with the same external_ref. */
+	@Transactional
+	public Grant save(GrantRequest request) {
+		Grant grant = validate(request);
+		Optional<String> existing = grant.externalRef() == null ? Optional.empty()
+				: jdbc.sql("SELECT id FROM grants WHERE user_id = ? AND external_ref = ?")
+					.params(grant.userId(), grant.externalRef()).query(String.class).optional();
+		if (existing.isPresent()) {
+			Grant updated = new Grant(existing.get(), grant.userId(), grant.collectionId(), grant.videoId(), grant.kind(),
+					grant.quality(), grant.streamCount(), grant.validFrom(), grant.validUntil(), grant.externalRef(),
+					grant.createdAt());
+			jdbc.sql("UPDATE grants SET collection_id = ?, video_id = ?, kind = ?, quality = ?, stream_count = ?, "
+					+ "valid_from = ?, valid_until = ? WHERE id = ?")
+				.params(updated.collectionId(), updated.videoId(), updated.kind().name(), updated.quality(),
+						updated.streamCount(), DbTime.bind(updated.validFrom()), DbTime.bind(updated.validUntil()),
+						updated.id())
+				.update();
+			return updated;
+		}
+		jdbc.sql("INSERT INTO grants (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(grant.id(), grant.userId(), grant.collectionId(), grant.videoId(), grant.kind().name(), grant.quality(),
+					grant.streamCount(), DbTime.bind(grant.validFrom()), DbTime.bind(grant.validUntil()),
+					grant.externalRef(), DbTime.bind(grant.createdAt()))
+			.update();
+		return grant;
+	}
+
+	/** Every line checked first; any bad line refuses the whole import (400 with each line's error). */
+	@Transactional
+	public int importAll(List<GrantRequest> requests) {
+		if (requests.size() > MAX_IMPORT) {
+			throw ApiProblemException.badRequest("import-too-large", "At most " + MAX_IMPORT + " grants per import");
+		}
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			try {
+				validate(requests.get(i));
+			}
+			catch (ApiProblemException ex) {
+				Map<String, Object> error = new LinkedHashMap<>();
+				error.put("line", i + 1);
+				error.put("code", ex.code());
+				error.put("detail", ex.getMessage());
+				errors.add(error);
+				if (errors.size() >= 100) {
+					break;
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid-grants",
+					errors.size() + " grant(s) are invalid; nothing was imported", Map.of("errors", errors));
+		}
+		requests.forEach(this::save);
+		return requests.size();
+	}
+
+	public List<Grant> forUser(String userId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM grants WHERE user_id = ? ORDER BY created_at, id").param(userId)
+			.query(ROW).list();
+	}
+
+	public Grant get(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM grants WHERE id = ?").param(id).query(ROW).optional()
+			.orElseThrow(() -> ApiProblemException.notFound("unknown-grant", "No grant '" + id + "'"));
+	}
+
+	public void delete(String id) {
+		if (jdbc.sql("DELETE FROM grants WHERE id = ?").param(id).update() == 0) {
+			throw ApiProblemException.notFound("unknown-grant", "No grant '" + id + "'");
+		}
+	}
+
+	private Grant validate(GrantRequest request) {
+		if (request == null || request.user() == null) {
+			throw ApiProblemException.badRequest("invalid-grant", "A grant names its user");
+		}
+		EndUser user = users.findByUsername(request.user())
+			.orElseThrow(() -> ApiProblemException.badRequest("unknown-user", "No user named '" + request.user() + "'"));
+		boolean hasCollection = request.collection() != null && !request.collection().isEmpty();
+		boolean hasVideo = request.video() != null && !request.video().isEmpty();
+		if (hasCollection == hasVideo) {
+			throw ApiProblemException.badRequest("invalid-grant-target", "A grant names exactly one of collection or video");
+		}
+		if (hasCollection && catalog.findCollection(request.collection()).isEmpty()) {
+			throw ApiProblemException.badRequest("unknown-collection", "No collection '" + request.collection() + "'");
+		}
+		if (hasVideo && catalog.findVideo(request.video()).isEmpty()) {
+			throw ApiProblemException.badRequest("unknown-video", "No video '" + request.video() + "'");
+		}
+		if (request.quality() != null && !QUALITY.matcher(request.quality()).matches()) {
+			throw ApiProblemException.badRequest("invalid-quality", "A quality is 1-20 letters, digits, _ or -");
+		}
+		if (request.streamCount() != null && (request.streamCount() < 1 || request.streamCount() > 1000)) {
+			throw ApiProblemException.badRequest("invalid-stream-count", "A stream count is 1-1000");
+		}
+		if (request.externalRef() != null && !EXTERNAL_REF.matcher(request.externalRef()).matches()) {
+			throw ApiProblemException.badRequest("invalid-external-ref", "An external_ref is 1-200 printable characters");
+		}
+		Instant from = time("valid_from", request.validFrom());
+		Instant until = time("valid_until", request.validUntil());
+		if (from != null && until != null && !from.isBefore(until)) {
+			throw ApiProblemException.badRequest("invalid-validity", "valid_from must be before valid_until");
+		}
+		return new Grant(UUID.randomUUID().toString(), user.id(), hasCollection ? request.collection() : null,
+				hasVideo ? request.video() : null, GrantKind.parse(request.kind()), request.quality(),
+				request.streamCount(), from, until, request.externalRef(), DbTime.now(clock));
+	}
+
+	private static Instant time(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.trim()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiProblemException.badRequest("invalid-time", field + " must be an RFC 3339 time such as 2026-12-31T23:59:59Z");
+		}
+	}
+
+	private static Grant map(ResultSet rs, int row) throws SQLException {
+		Integer streamCount = rs.getObject("stream_count", Integer.class);
+		return new Grant(rs.getString("id"), rs.getString("user_id"), rs.getString("collection_id"),
+				rs.getString("video_id"), GrantKind.valueOf(rs.getString("kind")), rs.getString("quality"),
+				streamCount, DbTime.read(rs, "valid_from"), DbTime.read(rs, "valid_until"),
+				rs.getString("external_ref"), DbTime.read(rs, "created_at"));
+	}
+}
