@@ -4,8 +4,9 @@ package dev.ticketbooth.entitlements;
  * The answer to "may this user watch this video now": allow or deny, with a stable reason code.
  *
  * @param grantId the grant that allows, when one does
+ * @param allowedUntil when that grant ends (null: open-ended, or allowed by a role)
  */
-public record Access(boolean allowed, String reason, String userId, String grantId) {
+public record Access(boolean allowed, String reason, String userId, String grantId, java.time.Instant allowedUntil) {
 
 	public static final String ENTITLED = "entitled";
 
@@ -23,11 +24,11 @@ public record Access(boolean allowed, String reason, String userId, String grant
 
 	public static final String GRANT_NOT_YET_VALID = "grant-not-yet-valid";
 
-	static Access allow(String reason, String userId, String grantId) {
-		return new Access(true, reason, userId, grantId);
+	static Access allow(String reason, String userId, Grant grant) {
+		return new Access(true, reason, userId, grant == null ? null : grant.id(), grant == null ? null : grant.validUntil());
 	}
 
 	static Access deny(String reason, String userId) {
-		return new Access(false, reason, userId, null);
+		return new Access(false, reason, userId, null, null);
 	}
 }

@@ -51,9 +51,12 @@ public class Entitlements {
 		}
 		Set<String> covering = catalog.collectionsCovering(videoId);
 		List<Grant> relevant = grantsCovering(user.id(), videoId, covering);
-		Optional<Grant> current = relevant.stream().filter(g -> g.currentAt(at)).findFirst();
-		if (current.isPresent()) {
-			return Access.allow(Access.ENTITLED, user.id(), current.get().id());
+		if (relevant.stream().anyMatch(g -> g.currentAt(at))) {
+			// the grant that lasts longest, so a token minted on it may live as long as allowed
+			Grant longest = relevant.stream().filter(g -> g.currentAt(at))
+				.max(java.util.Comparator.comparing(g -> g.validUntil() == null ? Instant.MAX : g.validUntil()))
+				.orElseThrow();
+			return Access.allow(Access.ENTITLED, user.id(), longest);
 		}
 		if (sharesRole(user.id(), covering)) {
 			return Access.allow(Access.ROLE, user.id(), null);

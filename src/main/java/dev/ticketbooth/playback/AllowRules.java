@@ -1,0 +1,174 @@
+package dev.ticketbooth.playback;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.ticketbooth.config.ApiProblemException;
+
+/**
+ * A token's {@code access.allow} rules, as Vidbeo defines them: at most five each of IP
+ * addresses or CIDR ranges (IPv4 and IPv6), origins ({@code scheme://host[:port]}) and
+ * countries (ISO 3166-1 alpha-2, lower-case). Kinds combine with AND. Values are normalised.
+ */
+public record AllowRules(List<String> ips, List<String> origins, List<String> countries) {
+
+	public static final int MAX_PER_KIND = 5;
+
+	private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+	private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	public static final AllowRules NONE = new AllowRules(List.of(), List.of(), List.of());
+
+	public AllowRules {
+		ips = List.copyOf(ips);
+		origins = List.copyOf(origins);
+		countries = List.copyOf(countries);
+	}
+
+	public boolean isEmpty() {
+		return ips.isEmpty() && origins.isEmpty() && countries.isEmpty();
+	}
+
+	/** {@code {"access":{"allow":{...}}}} content, omitting empty kinds. */
+	public Map<String, Object> claim() {
+		Map<String, Object> allow = new LinkedHashMap<>();
+		if (!ips.isEmpty()) {
+			allow.put("ips", ips);
+		}
+		if (!origins.isEmpty()) {
+			allow.put("origins", origins);
+		}
+		if (!countries.isEmpty()) {
+			allow.put("countries", countries);
+		}
+		return Map.of("allow", allow);
+	}
+
+	public static AllowRules of(List<String> ips, List<String> origins, List<String> countries) {
+		return new AllowRules(normalise("ips", ips, AllowRules::ip), normalise("origins", origins, AllowRules::origin),
+				normalise("countries", countries, AllowRules::country));
+	}
+
+	private static List<String> normalise(String kind, List<String> values, java.util.function.Function<String, String> check) {
+		if (values == null) {
+			return List.of();
+		}
+		if (values.size() > MAX_PER_KIND) {
+			throw ApiProblemException.badRequest("too-many-" + kind, "At most " + MAX_PER_KIND + " " + kind + " per token");
+		}
+		List<String> out = new ArrayList<>();
+		for (String value : values) {
+			if (value == null) {
+				throw ApiProblemException.badRequest("invalid-" + kind, kind + " may not contain null");
+			}
+			String normalised = check.apply(value.trim());
+			if (!out.contains(normalised)) {
+				out.add(normalised);
+			}
+		}
+		return out;
+	}
+
+	/** An address or CIDR range, IPv4 or IPv6, written canonically. Never resolves a host name. */
+	static String ip(String value) {
+		String address = value;
+		Integer prefix = null;
+		int slash = value.indexOf('/');
+		if (slash >= 0) {
+			address = value.substring(0, slash);
+			try {
+				prefix = Integer.valueOf(value.substring(slash + 1));
+			}
+			catch (NumberFormatException ex) {
+				throw invalidIp(value);
+			}
+		}
+		boolean v4 = IPV4.matcher(address).matches();
+		boolean v6 = !v4 && address.contains(":") && IPV6_CHARS.matcher(address).matches();
+		if (!v4 && !v6) {
+			throw invalidIp(value);
+		}
+		int maxPrefix = v4 ? 32 : 128;
+		if (prefix != null && (prefix < 0 || prefix > maxPrefix)) {
+			throw invalidIp(value);
+		}
+		try {
+			InetAddress parsed = InetAddress.getByName(address); // a literal (checked above): no DNS lookup
+			String canonical = parsed instanceof java.net.Inet6Address ? rfc5952(parsed.getHostAddress())
+					: parsed.getHostAddress();
+			return prefix == null ? canonical : canonical + "/" + prefix;
+		}
+		catch (UnknownHostException ex) {
+			throw invalidIp(value);
+		}
+	}
+
+	/** The JDK writes all eight groups; RFC 5952 compresses the longest run of zero groups to "::". */
+	static String rfc5952(String full) {
+		String[] groups = full.split(":");
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int i = 0; i < groups.length;) {
+			int j = i;
+			while (j < groups.length && groups[j].equals("0")) {
+				j++;
+			}
+			if (j - i > bestLength) {
+				bestStart = i;
+				bestLength = j - i;
+			}
+			i = j > i ? j : i + 1;
+		}
+		if (bestStart < 0) {
+			return full;
+		}
+		String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+		String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+		return head + "::" + tail;
+	}
+
+	static String origin(String value) {
+		try {
+			URI uri = new URI(value);
+			String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+			if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getHost() == null || uri.getRawUserInfo() != null
+					|| (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+					|| uri.getRawFragment() != null) {
+				throw invalidOrigin(value);
+			}
+			return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+		}
+		catch (URISyntaxException ex) {
+			throw invalidOrigin(value);
+		}
+	}
+
+	static String country(String value) {
+		String upper = value.toUpperCase(Locale.ROOT);
+		if (upper.length() != 2 || !COUNTRIES.contains(upper)) {
+			throw ApiProblemException.badRequest("invalid-countries",
+					"'" + value + "' is not an ISO 3166-1 alpha-2 country code");
+		}
+		return upper.toLowerCase(Locale.ROOT);
+	}
+
+	private static ApiProblemException invalidIp(String value) {
+		return ApiProblemException.badRequest("invalid-ips", "'" + value + "' is not an IPv4/IPv6 address or CIDR range");
+	}
+
+	private static ApiProblemException invalidOrigin(String value) {
+		return ApiProblemException.badRequest("invalid-origins", "'" + value + "' is not an origin (scheme://host[:port])");
+	}
+}

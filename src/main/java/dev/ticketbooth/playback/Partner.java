@@ -1,0 +1,29 @@
+package dev.ticketbooth.playback;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One platform integration.
+ *
+ * @param keySet the key set whose ACTIVE key signs this partner's tokens
+ * @param claimNames for StreamAMG: which claims carry {@code customer}, {@code session} and
+ *     {@code entry} (defaults customer_id, session_id, entry_id)
+ * @param urlTemplates player URLs with {@code {video}} and {@code {token}} placeholders
+ * @param libraryTokens whether a token may name no video (and so open every video the platform
+ *     protects with this key)
+ */
+public record Partner(String id, PartnerProfile profile, String keySet, String issuer, String audience,
+		Duration defaultLifetime, Duration maxLifetime, Map<String, String> claimNames, Map<String, String> urlTemplates,
+		boolean libraryTokens, Instant createdAt) {
+
+	public Partner {
+		claimNames = Map.copyOf(claimNames);
+		urlTemplates = Map.copyOf(urlTemplates);
+	}
+
+	public String claimName(String role, String fallback) {
+		return claimNames.getOrDefault(role, fallback);
+	}
+}

@@ -1,0 +1,176 @@
+package dev.ticketbooth.playback;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.DbTime;
+import dev.ticketbooth.config.TicketboothProperties;
+import dev.ticketbooth.keys.KeyProperties;
+import dev.ticketbooth.keys.KeySet;
+import dev.ticketbooth.keys.KeyRotation;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Partners: one per platform integration, each with its token profile and key set. */
+@Service
+public class Partners {
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+	private static final Set<String> CLAIM_ROLES = Set.of("customer", "session", "entry");
+
+	private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:/-]{0,99}");
+
+	private static final String COLUMNS = "id, profile, key_set, issuer, audience, default_lifetime_seconds, "
+			+ "max_lifetime_seconds, claim_names, url_templates, library_tokens, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final KeyRotation keys;
+
+	private final KeyProperties keyProperties;
+
+	private final TicketboothProperties properties;
+
+	private final Clock clock;
+
+	Partners(JdbcClient jdbc, KeyRotation keys, KeyProperties keyProperties, TicketboothProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+		this.keyProperties = keyProperties;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A partner as operators write it; nulls take the profile's defaults. */
+	public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+			Map<String, String> urlTemplates, Boolean libraryTokens) {
+	}
+
+	public Partner create(PartnerRequest request) {
+		if (request.id() == null || !ID.matcher(request.id()).matches()) {
+			throw ApiProblemException.badRequest("invalid-partner-id",
+					"A partner id is 1-64 characters of a-z, 0-9 and '-', starting with a letter or digit");
+		}
+		PartnerProfile profile = PartnerProfile.parse(request.profile());
+		String keySet = request.keySet() != null ? request.keySet() : KeySet.DEFAULT;
+		if (keys.sets().stream().noneMatch(s -> s.name().equals(keySet))) {
+			throw ApiProblemException.badRequest("unknown-key-set", "No key set named '" + keySet + "'");
+		}
+		Duration max = lifetime("max_lifetime_seconds", request.maxLifetimeSeconds(), keyProperties.maxTokenLifetime());
+		Duration standard = lifetime("default_lifetime_seconds", request.defaultLifetimeSeconds(),
+				max.compareTo(Duration.ofHours(1)) < 0 ? max : Duration.ofHours(1));
+		if (standard.compareTo(max) > 0) {
+			throw ApiProblemException.badRequest("invalid-lifetime", "default_lifetime_seconds exceeds max_lifetime_seconds");
+		}
+		Map<String, String> urls = new LinkedHashMap<>(profile.defaultUrls());
+		if (request.urlTemplates() != null) {
+			request.urlTemplates().forEach((name, template) -> urls.put(name, validTemplate(name, template)));
+		}
+		Partner partner = new Partner(request.id(), profile, keySet, text("issuer", request.issuer() != null ? request.issuer()
+				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.defaultAudience(),
+				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
+				DbTime.now(clock));
+		try {
+			jdbc.sql("INSERT INTO partners (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(partner.id(), partner.profile().name(), partner.keySet(), partner.issuer(), partner.audience(),
+						partner.defaultLifetime().toSeconds(), partner.maxLifetime().toSeconds(),
+						JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.claimNames())),
+						JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.urlTemplates())), partner.libraryTokens(),
+						DbTime.bind(partner.createdAt()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("partner-exists", "A partner with id '" + partner.id() + "' already exists");
+		}
+		return partner;
+	}
+
+	public Optional<Partner> find(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE id = ?").param(id).query(Partners::map).optional();
+	}
+
+	public Partner get(String id) {
+		return find(id).orElseThrow(() -> ApiProblemException.notFound("unknown-partner", "No partner '" + id + "'"));
+	}
+
+	public List<Partner> list() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM partners ORDER BY id").query(Partners::map).list();
+	}
+
+	public void delete(String id) {
+		if (jdbc.sql("DELETE FROM partners WHERE id = ?").param(id).update() == 0) {
+			throw ApiProblemException.notFound("unknown-partner", "No partner '" + id + "'");
+		}
+	}
+
+	private Duration lifetime(String field, Long seconds, Duration fallback) {
+		Duration value = seconds == null ? fallback : Duration.ofSeconds(seconds);
+		if (value.toSeconds() < 10 || value.compareTo(keyProperties.maxTokenLifetime()) > 0) {
+			throw ApiProblemException.badRequest("invalid-lifetime", field + " must be 10 s to "
+					+ keyProperties.maxTokenLifetime().toSeconds() + " s (ticketbooth.keys.max-token-lifetime)");
+		}
+		return value;
+	}
+
+	private static Map<String, String> validClaimNames(Map<String, String> names) {
+		if (names == null) {
+			return Map.of();
+		}
+		names.forEach((role, name) -> {
+			if (!CLAIM_ROLES.contains(role) || name == null || !CLAIM_NAME.matcher(name).matches()) {
+				throw ApiProblemException.badRequest("invalid-claim-names",
+						"claim_names maps customer, session and entry to claim names");
+			}
+		});
+		return names;
+	}
+
+	private static String validTemplate(String name, String template) {
+		if (name == null || !name.matches("[a-z][a-z0-9_-]{0,30}") || template == null || template.length() > 1000
+				|| !template.startsWith("https://") || !template.contains("{token}")) {
+			throw ApiProblemException.badRequest("invalid-url-template",
+					"A URL template is an https URL with a {token} placeholder (and optionally {video})");
+		}
+		return template;
+	}
+
+	private static String text(String field, String value) {
+		if (value.isBlank() || value.length() > 500) {
+			throw ApiProblemException.badRequest("invalid-" + field, field + " is 1-500 characters");
+		}
+		return value;
+	}
+
+	private static Partner map(ResultSet rs, int row) throws SQLException {
+		try {
+			return new Partner(rs.getString("id"), PartnerProfile.valueOf(rs.getString("profile")), rs.getString("key_set"),
+					rs.getString("issuer"), rs.getString("audience"), Duration.ofSeconds(rs.getLong("default_lifetime_seconds")),
+					Duration.ofSeconds(rs.getLong("max_lifetime_seconds")), strings(rs.getString("claim_names")),
+					strings(rs.getString("url_templates")), rs.getBoolean("library_tokens"), DbTime.read(rs, "created_at"));
+		}
+		catch (ParseException ex) {
+			throw new SQLException("partners row " + rs.getString("id") + " holds malformed JSON", ex);
+		}
+	}
+
+	private static Map<String, String> strings(String json) throws ParseException {
+		Map<String, String> out = new LinkedHashMap<>();
+		JSONObjectUtils.parse(json).forEach((k, v) -> out.put(k, String.valueOf(v)));
+		return out;
+	}
+}

@@ -1,0 +1,185 @@
+package dev.ticketbooth.playback;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ticketbooth.catalog.Catalog;
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.entitlements.Access;
+import dev.ticketbooth.entitlements.Entitlements;
+import dev.ticketbooth.keys.JwsSigner;
+import dev.ticketbooth.keys.KeyAlgorithm;
+import dev.ticketbooth.keys.KeyRing;
+import dev.ticketbooth.keys.NoActiveKeyException;
+import dev.ticketbooth.keys.RingKey;
+import dev.ticketbooth.users.EndUser;
+import dev.ticketbooth.users.EndUsers;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mints playback tokens in each partner's dialect after checking the entitlement. Stateless:
+ * nothing is written; the signing key comes from the in-memory ring.
+ */
+@Service
+public class PlaybackTokens {
+
+	private final Partners partners;
+
+	private final EndUsers users;
+
+	private final Catalog catalog;
+
+	private final Entitlements entitlements;
+
+	private final KeyRing ring;
+
+	private final Clock clock;
+
+	PlaybackTokens(Partners partners, EndUsers users, Catalog catalog, Entitlements entitlements, KeyRing ring, Clock clock) {
+		this.partners = partners;
+		this.users = users;
+		this.catalog = catalog;
+		this.entitlements = entitlements;
+		this.ring = ring;
+		this.clock = clock;
+	}
+
+	public PlaybackToken mint(PlaybackTokenRequest request) {
+		if (request == null || blank(request.partner()) || blank(request.user())) {
+			throw ApiProblemException.badRequest("invalid-request", "partner and user are required");
+		}
+		Partner partner = partners.find(request.partner())
+			.orElseThrow(() -> ApiProblemException.badRequest("unknown-partner", "No partner '" + request.partner() + "'"));
+		EndUser user = users.findByUsername(request.user())
+			.orElseThrow(() -> ApiProblemException.badRequest("unknown-user", "No user named '" + request.user() + "'"));
+		String video = blank(request.video()) ? null : request.video();
+		if (video != null && catalog.findVideo(video).isEmpty()) {
+			throw ApiProblemException.badRequest("unknown-video", "No video '" + video + "'");
+		}
+		if (video == null && !partner.libraryTokens()) {
+			throw ApiProblemException.badRequest("video-required",
+					"Partner '" + partner.id() + "' does not issue library-wide tokens; name a video");
+		}
+		Duration ttl = ttl(request.ttl(), partner);
+		PlaybackTokenRequest.Allow allow = request.allow();
+		AllowRules rules = allow == null ? AllowRules.NONE : AllowRules.of(allow.ips(), allow.origins(), allow.countries());
+
+		Instant checkedAt = clock.instant();
+		Access access = video == null ? entitlements.mayWatchSomething(user, checkedAt)
+				: entitlements.mayWatch(user, video, checkedAt);
+		if (!access.allowed()) {
+			throw new ApiProblemException(HttpStatus.FORBIDDEN, access.reason(),
+					"User '" + user.username() + "' may not watch " + (video == null ? "any video" : "'" + video + "'") + ": "
+							+ access.reason());
+		}
+		Instant now = checkedAt.truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
+		Instant expiresAt = now.plus(ttl);
+		if (access.allowedUntil() != null && access.allowedUntil().isBefore(expiresAt)) {
+			// a token never outlives the grant it was minted on (Vidbeo has no callback to ask again)
+			expiresAt = access.allowedUntil().truncatedTo(ChronoUnit.SECONDS);
+		}
+		RingKey key = signingKey(partner);
+		String token = JwsSigner.sign(key, headerKid(partner, key), claims(partner, user, video, rules, now, expiresAt));
+		return new PlaybackToken(token, expiresAt, urls(partner, video, token));
+	}
+
+	private Map<String, Object> claims(Partner partner, EndUser user, String video, AllowRules rules, Instant now,
+			Instant expiresAt) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		String jti = UUID.randomUUID().toString();
+		switch (partner.profile()) {
+			case VIDBEO -> {
+				if (video != null) {
+					claims.put("sub", video); // Vidbeo: sub restricts the token to one video
+				}
+			}
+			case STREAMAMG -> {
+				claims.put("iss", partner.issuer());
+				claims.put("aud", partner.audience());
+				claims.put("sub", user.id());
+				claims.put("jti", jti);
+				claims.put(partner.claimName("customer", "customer_id"), user.id());
+				claims.put(partner.claimName("session", "session_id"), jti);
+				if (video != null) {
+					claims.put(partner.claimName("entry", "entry_id"), video);
+				}
+			}
+			case KINESCOPE -> {
+				claims.put("iss", partner.issuer());
+				claims.put("aud", partner.audience());
+				claims.put("sub", user.id());
+				claims.put("jti", jti);
+				if (video != null) {
+					claims.put("video", video);
+				}
+			}
+		}
+		claims.put("iat", now.getEpochSecond());
+		claims.put("exp", expiresAt.getEpochSecond());
+		if (!rules.isEmpty()) {
+			claims.put("access", rules.claim());
+		}
+		return claims;
+	}
+
+	private RingKey signingKey(Partner partner) {
+		try {
+			return ring.active(partner.keySet(), KeyAlgorithm.RS256);
+		}
+		catch (NoActiveKeyException ex) {
+			throw new ApiProblemException(HttpStatus.CONFLICT, "no-signing-key",
+					"Key set '" + partner.keySet() + "' of partner '" + partner.id() + "' has no ACTIVE RS256 key");
+		}
+	}
+
+	/** Vidbeo knows our key only by the keyid it assigned when the public PEM was uploaded. */
+	private static String headerKid(Partner partner, RingKey key) {
+		if (partner.profile() != PartnerProfile.VIDBEO) {
+			return key.kid();
+		}
+		if (key.partnerKeyId() == null) {
+			throw new ApiProblemException(HttpStatus.CONFLICT, "partner-key-id-missing", "The ACTIVE key " + key.kid()
+					+ " of set '" + key.keySet() + "' has no Vidbeo keyid: upload its public PEM to Vidbeo and record the "
+					+ "keyid with PATCH /api/admin/keys/" + key.kid());
+		}
+		return key.partnerKeyId();
+	}
+
+	private static Map<String, String> urls(Partner partner, String video, String token) {
+		Map<String, String> urls = new LinkedHashMap<>();
+		partner.urlTemplates().forEach((name, template) -> {
+			if (video != null || !template.contains("{video}")) {
+				urls.put(name, template.replace("{video}", video == null ? "" : encode(video)).replace("{token}", token));
+			}
+		});
+		return urls;
+	}
+
+	private static Duration ttl(Long seconds, Partner partner) {
+		if (seconds == null) {
+			return partner.defaultLifetime();
+		}
+		if (seconds < 1 || seconds > partner.maxLifetime().toSeconds()) {
+			throw ApiProblemException.badRequest("invalid-ttl",
+					"ttl must be 1 to " + partner.maxLifetime().toSeconds() + " seconds for partner '" + partner.id() + "'");
+		}
+		return Duration.ofSeconds(seconds);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+}

@@ -1,0 +1,100 @@
+package dev.ticketbooth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * npm's {@code jose}, run with node, verifying our tokens as a platform would
+ * ({@code src/test/js/verify.mjs}). Installs its locked dependencies on first use.
+ */
+public final class Jose {
+
+	private static final Path DIR = Path.of("src/test/js").toAbsolutePath();
+
+	private static boolean installed;
+
+	private Jose() {
+	}
+
+	/** Verified against a live JWKS, with the issuer and audience a platform would require. */
+	public static Map<String, Object> verifyWithJwks(String jwksUrl, String token, String issuer, String audience) {
+		return run("jwks", jwksUrl, token, issuer == null ? "-" : issuer, audience == null ? "-" : audience);
+	}
+
+	/** Verified with a public key PEM (SPKI), as Vidbeo does with the key uploaded to it. */
+	public static Map<String, Object> verifyWithSpki(String pem, String token) {
+		try {
+			Path file = Files.createTempFile("ticketbooth-spki-", ".pem");
+			Files.writeString(file, pem);
+			try {
+				return run("spki", file.toString(), token);
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, Object> run(String... args) {
+		install();
+		List<String> command = new ArrayList<>(List.of("node", "verify.mjs"));
+		command.addAll(List.of(args));
+		String output = exec(command, 60);
+		try {
+			return JSONObjectUtils.parse(output.strip().lines().reduce((a, b) -> b).orElse(""));
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException("verify.mjs printed no JSON: " + output, ex);
+		}
+	}
+
+	private static synchronized void install() {
+		if (installed) {
+			return;
+		}
+		try {
+			exec(List.of("node", "--version"), 30);
+		}
+		catch (IllegalStateException ex) {
+			if (Boolean.parseBoolean(System.getenv("TICKETBOOTH_REQUIRE_NODE"))) {
+				throw ex;
+			}
+			Assumptions.abort("node is not installed (apt-get install nodejs npm); .ci/run installs it");
+		}
+		if (!Files.exists(DIR.resolve("node_modules/jose/package.json"))) {
+			exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
+		}
+		installed = true;
+	}
+
+	private static String exec(List<String> command, int seconds) {
+		try {
+			Process process = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start();
+			byte[] output = process.getInputStream().readAllBytes();
+			if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
+			}
+			return new String(output, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(String.join(" ", command) + " could not start: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,26 @@
+// Verifies a JWT the way a video platform would, with npm's jose, and prints what it saw as JSON.
+//   node verify.mjs jwks <jwks-url> <token> <issuer|-> <audience|->
+//   node verify.mjs spki <pem-file> <token>
+import { readFileSync } from 'node:fs';
+import { createRemoteJWKSet, importSPKI, jwtVerify, decodeProtectedHeader } from 'jose';
+
+const [mode, source, token, issuer, audience] = process.argv.slice(2);
+try {
+  let key;
+  if (mode === 'jwks') {
+    key = createRemoteJWKSet(new URL(source));
+  } else if (mode === 'spki') {
+    key = await importSPKI(readFileSync(source, 'utf8'), 'RS256');
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+  const options = { algorithms: ['RS256'] };
+  if (issuer && issuer !== '-') options.issuer = issuer;
+  if (audience && audience !== '-') options.audience = audience;
+  const { payload, protectedHeader } = await jwtVerify(token, key, options);
+  console.log(JSON.stringify({ verified: true, header: protectedHeader, payload }));
+} catch (error) {
+  let header = null;
+  try { header = decodeProtectedHeader(token); } catch { /* not even a JWS */ }
+  console.log(JSON.stringify({ verified: false, code: error.code ?? null, error: String(error.message), header }));
+}
