@@ -1,0 +1,49 @@
+package dev.ticketbooth.oidc;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+
+/** Profile {@code demo}: the machine client demo-backend / demo-backend-secret (playback:mint playback:decide). */
+@Component
+@Profile("demo")
+@Order(60)
+class DemoClients implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoClients.class);
+
+	private final RegisteredClientRepository clients;
+
+	private final PasswordEncoder passwordEncoder;
+
+	DemoClients(RegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+		this.clients = clients;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (clients.findByClientId("demo-backend") != null) {
+			return;
+		}
+		clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId("demo-backend")
+			.clientSecret(passwordEncoder.encode("demo-backend-secret"))
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("playback:mint")
+			.scope("playback:decide").build());
+		log.warn("demo profile: created OAuth client demo-backend / demo-backend-secret");
+	}
+}

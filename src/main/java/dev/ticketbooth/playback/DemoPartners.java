@@ -1,0 +1,55 @@
+package dev.ticketbooth.playback;
+
+import java.util.List;
+
+import dev.ticketbooth.keys.KeyAlgorithm;
+import dev.ticketbooth.keys.KeyRing;
+import dev.ticketbooth.keys.KeyRotation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
+ * keyid), streamamg-demo and kinescope-demo.
+ */
+@Component
+@Profile("demo")
+@Order(50)
+class DemoPartners implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoPartners.class);
+
+	private final Partners partners;
+
+	private final KeyRotation keys;
+
+	private final KeyRing ring;
+
+	DemoPartners(Partners partners, KeyRotation keys, KeyRing ring) {
+		this.partners = partners;
+		this.keys = keys;
+		this.ring = ring;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (partners.find("vidbeo-demo").isPresent()) {
+			return;
+		}
+		keys.createSet("vidbeo-demo", List.of(KeyAlgorithm.RS256), false);
+		keys.setPartnerKeyId(ring.active("vidbeo-demo", KeyAlgorithm.RS256).kid(), "demo-vidbeo-keyid");
+		partners.create(new Partners.PartnerRequest("vidbeo-demo", "vidbeo", "vidbeo-demo", null, null, null, null, null,
+				null, null));
+		partners.create(new Partners.PartnerRequest("streamamg-demo", "streamamg", null, null, "playback.streamamg.com", null,
+				null, null, null, null));
+		partners.create(new Partners.PartnerRequest("kinescope-demo", "kinescope", null, null, null, null, null, null, null,
+				true));
+		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo");
+	}
+}

@@ -1,0 +1,66 @@
+package dev.ticketbooth.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import dev.ticketbooth.TicketboothApplication;
+import dev.ticketbooth.entitlements.Access;
+import dev.ticketbooth.entitlements.Entitlements;
+import dev.ticketbooth.keys.KeyAlgorithm;
+import dev.ticketbooth.keys.KeyRing;
+import dev.ticketbooth.login.Providers;
+import dev.ticketbooth.playback.PartnerProfile;
+import dev.ticketbooth.playback.Partners;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo profile seeds exactly what ../shared/DESIGN.md pins, twice without harm, and says so loudly. */
+@ExtendWith(OutputCaptureExtension.class)
+class DemoProfileTests {
+
+	@TempDir
+	Path home;
+
+	@Test
+	void seedsThePinnedDemoData(CapturedOutput output) {
+		start().close();
+		try (ConfigurableApplicationContext context = start()) {
+			assertThat(output.getAll()).contains("DEMO PROFILE ACTIVE", "NEVER use the demo profile in production");
+			Entitlements entitlements = context.getBean(Entitlements.class);
+			var now = Clock.systemUTC().instant();
+			assertThat(entitlements.mayWatch("demo", "vid-java-1", now).allowed()).isTrue();
+			assertThat(entitlements.mayWatch("demo", "vid-java-2", now).allowed()).isTrue();
+			assertThat(entitlements.mayWatch("demo", "vid-premium-1", now).reason()).isEqualTo(Access.NOT_ENTITLED);
+
+			var provider = context.getBean(Providers.class).get("applicaster-demo");
+			assertThat(provider.issuerName()).isEqualTo("ticketbooth-demo");
+			assertThat(provider.redirectUris()).containsExactly("myapp://auth/callback", "http://127.0.0.1:9999/callback");
+
+			Partners partners = context.getBean(Partners.class);
+			assertThat(partners.get("vidbeo-demo").profile()).isEqualTo(PartnerProfile.VIDBEO);
+			assertThat(context.getBean(KeyRing.class).active("vidbeo-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();
+			assertThat(partners.get("streamamg-demo").audience()).isEqualTo("playback.streamamg.com");
+			assertThat(partners.get("kinescope-demo").profile()).isEqualTo(PartnerProfile.KINESCOPE);
+
+			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
+			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
+			assertThat(context.getBean(PasswordEncoder.class).matches("demo-backend-secret", client.getClientSecret())).isTrue();
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(TicketboothApplication.class).web(WebApplicationType.NONE).profiles("demo")
+			.run("--ticketbooth.home=" + home, "--ticketbooth.scheduling.enabled=false", "--ticketbooth.admin-password=x");
+	}
+}
