@@ -1,18 +1,16 @@
 package dev.ticketbooth.playback;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.geo.IpAddresses;
 
 /**
  * A token's {@code access.allow} rules, as Vidbeo defines them: at most five each of IP
@@ -22,10 +20,6 @@ import dev.ticketbooth.config.ApiProblemException;
 public record AllowRules(List<String> ips, List<String> origins, List<String> countries) {
 
 	public static final int MAX_PER_KIND = 5;
-
-	private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-
-	private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -83,60 +77,9 @@ public record AllowRules(List<String> ips, List<String> origins, List<String> co
 
 	/** An address or CIDR range, IPv4 or IPv6, written canonically. Never resolves a host name. */
 	static String ip(String value) {
-		String address = value;
-		Integer prefix = null;
-		int slash = value.indexOf('/');
-		if (slash >= 0) {
-			address = value.substring(0, slash);
-			try {
-				prefix = Integer.valueOf(value.substring(slash + 1));
-			}
-			catch (NumberFormatException ex) {
-				throw invalidIp(value);
-			}
-		}
-		boolean v4 = IPV4.matcher(address).matches();
-		boolean v6 = !v4 && address.contains(":") && IPV6_CHARS.matcher(address).matches();
-		if (!v4 && !v6) {
-			throw invalidIp(value);
-		}
-		int maxPrefix = v4 ? 32 : 128;
-		if (prefix != null && (prefix < 0 || prefix > maxPrefix)) {
-			throw invalidIp(value);
-		}
-		try {
-			InetAddress parsed = InetAddress.getByName(address); // a literal (checked above): no DNS lookup
-			String canonical = parsed instanceof java.net.Inet6Address ? rfc5952(parsed.getHostAddress())
-					: parsed.getHostAddress();
-			return prefix == null ? canonical : canonical + "/" + prefix;
-		}
-		catch (UnknownHostException ex) {
-			throw invalidIp(value);
-		}
-	}
-
-	/** The JDK writes all eight groups; RFC 5952 compresses the longest run of zero groups to "::". */
-	static String rfc5952(String full) {
-		String[] groups = full.split(":");
-		int bestStart = -1;
-		int bestLength = 1;
-		for (int i = 0; i < groups.length;) {
-			int j = i;
-			while (j < groups.length && groups[j].equals("0")) {
-				j++;
-			}
-			if (j - i > bestLength) {
-				bestStart = i;
-				bestLength = j - i;
-			}
-			i = j > i ? j : i + 1;
-		}
-		if (bestStart < 0) {
-			return full;
-		}
-		String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-		String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
-		return head + "::" + tail;
+		return IpAddresses.parseRange(value).map(IpAddresses.Range::text)
+			.orElseThrow(() -> ApiProblemException.badRequest("invalid-ips",
+					"'" + value + "' is not an IPv4/IPv6 address or CIDR range"));
 	}
 
 	static String origin(String value) {
@@ -162,10 +105,6 @@ public record AllowRules(List<String> ips, List<String> origins, List<String> co
 					"'" + value + "' is not an ISO 3166-1 alpha-2 country code");
 		}
 		return upper.toLowerCase(Locale.ROOT);
-	}
-
-	private static ApiProblemException invalidIp(String value) {
-		return ApiProblemException.badRequest("invalid-ips", "'" + value + "' is not an IPv4/IPv6 address or CIDR range");
 	}
 
 	private static ApiProblemException invalidOrigin(String value) {
