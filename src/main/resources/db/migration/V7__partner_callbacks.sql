@@ -6,3 +6,5 @@ ALTER TABLE partners ADD COLUMN callback_username varchar(100);
 ALTER TABLE partners ADD COLUMN callback_secret_hash varchar(100);
 ALTER TABLE partners ADD COLUMN allow_plain_user_ids boolean DEFAULT false NOT NULL;
 ALTER TABLE partners ADD COLUMN rules varchar(4000) DEFAULT '{}' NOT NULL;
+-- the Basic username identifies the calling partner
+CREATE UNIQUE INDEX partners_callback_username ON partners (callback_username);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.DbTime;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,10 @@ public class Catalog {
 
 	private final Clock clock;
 
-	public Catalog(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	public Catalog(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -76,6 +80,7 @@ public class Catalog {
 		if (jdbc.sql("DELETE FROM videos WHERE id = ?").param(id).update() == 0) {
 			throw ApiProblemException.notFound("unknown-video", "No video '" + id + "'");
 		}
+		changed("video " + id);
 	}
 
 	public Collection createCollection(String id, CollectionKind kind, String title, String externalId, String parentId) {
@@ -116,6 +121,7 @@ public class Catalog {
 		if (jdbc.sql("DELETE FROM collections WHERE id = ?").param(id).update() == 0) {
 			throw ApiProblemException.notFound("unknown-collection", "No collection '" + id + "'");
 		}
+		changed("collection " + id);
 	}
 
 	@Transactional
@@ -128,6 +134,7 @@ public class Catalog {
 			jdbc.sql("INSERT INTO collection_videos (collection_id, video_id) VALUES (?, ?)").params(collectionId, videoId)
 				.update();
 		}
+		changed("collection " + collectionId);
 	}
 
 	public void removeVideo(String collectionId, String videoId) {
@@ -136,6 +143,7 @@ public class Catalog {
 			throw ApiProblemException.notFound("not-in-collection",
 					"Video '" + videoId + "' is not in collection '" + collectionId + "'");
 		}
+		changed("collection " + collectionId);
 	}
 
 	public List<String> videoIds(String collectionId) {
@@ -172,6 +180,11 @@ public class Catalog {
 			jdbc.sql("INSERT INTO collection_roles (collection_id, role) VALUES (?, ?)").params(collectionId, Roles.valid(role))
 				.update();
 		}
+		changed("collection " + collectionId);
+	}
+
+	private void changed(String what) {
+		events.publishEvent(new dev.ticketbooth.entitlements.EntitlementsChanged(what));
 	}
 
 	public List<String> roles(String collectionId) {

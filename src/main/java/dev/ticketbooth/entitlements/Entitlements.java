@@ -10,6 +10,7 @@ import dev.ticketbooth.catalog.Roles;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,10 @@ public class Entitlements {
 
 	private final JdbcClient jdbc;
 
-	public Entitlements(EndUsers users, Catalog catalog, JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	public Entitlements(EndUsers users, Catalog catalog, JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
@@ -93,6 +97,7 @@ public class Entitlements {
 		for (String role : roles.stream().distinct().toList()) {
 			jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(user.id(), Roles.valid(role)).update();
 		}
+		events.publishEvent(new EntitlementsChanged("roles of " + user.id()));
 		return roles(user.id());
 	}
 

@@ -20,6 +20,7 @@ import dev.ticketbooth.config.DbTime;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,10 @@ public class Grants {
 
 	private final Clock clock;
 
-	public Grants(JdbcClient jdbc, EndUsers users, Catalog catalog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	public Grants(JdbcClient jdbc, EndUsers users, Catalog catalog, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.catalog = catalog;
@@ -73,6 +77,7 @@ public class Grants {
 						updated.streamCount(), DbTime.bind(updated.validFrom()), DbTime.bind(updated.validUntil()),
 						updated.id())
 				.update();
+			events.publishEvent(new EntitlementsChanged("grant " + updated.id()));
 			return updated;
 		}
 		jdbc.sql("INSERT INTO grants (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -80,6 +85,7 @@ public class Grants {
 					grant.streamCount(), DbTime.bind(grant.validFrom()), DbTime.bind(grant.validUntil()),
 					grant.externalRef(), DbTime.bind(grant.createdAt()))
 			.update();
+		events.publishEvent(new EntitlementsChanged("grant " + grant.id()));
 		return grant;
 	}
 
@@ -127,6 +133,7 @@ public class Grants {
 		if (jdbc.sql("DELETE FROM grants WHERE id = ?").param(id).update() == 0) {
 			throw ApiProblemException.notFound("unknown-grant", "No grant '" + id + "'");
 		}
+		events.publishEvent(new EntitlementsChanged("grant " + id));
 	}
 
 	private Grant validate(GrantRequest request) {

@@ -161,6 +161,21 @@ public final class KeyEncryptionKey {
 		}
 	}
 
+	/**
+	 * A key for one purpose, derived from the KEK (HMAC-SHA256 of the purpose), so that e.g. secret
+	 * hashes move with the KEK but never reveal or reuse it.
+	 */
+	public byte[] derive(String purpose) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			return mac.doFinal(("ticketbooth:" + purpose).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is unavailable", ex);
+		}
+	}
+
 	public String encryptToBase64(byte[] plaintext, String context) {
 		return Base64.getEncoder().encodeToString(encrypt(plaintext, context));
 	}

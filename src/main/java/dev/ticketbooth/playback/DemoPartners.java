@@ -49,7 +49,7 @@ class DemoPartners implements ApplicationRunner {
 		partners.create(new Partners.PartnerRequest("streamamg-demo", "streamamg", null, null, "playback.streamamg.com", null,
 				null, null, null, null));
 		partners.create(new Partners.PartnerRequest("kinescope-demo", "kinescope", null, null, null, null, null, null, null,
-				true));
+				true, "kinescope", "kinescope-demo-password", false, null));
 		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo");
 	}
 }

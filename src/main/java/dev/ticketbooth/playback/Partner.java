@@ -13,10 +13,13 @@ import java.util.Map;
  * @param urlTemplates player URLs with {@code {video}} and {@code {token}} placeholders
  * @param libraryTokens whether a token may name no video (and so open every video the platform
  *     protects with this key)
+ * @param callbackUsername the HTTP Basic username the platform calls our decision callback with
+ * @param allowPlainUserIds accept a bare user id instead of a signed token (insecure; off by default)
+ * @param rules partner-wide IP, origin, country and time-window rules for decisions
  */
 public record Partner(String id, PartnerProfile profile, String keySet, String issuer, String audience,
 		Duration defaultLifetime, Duration maxLifetime, Map<String, String> claimNames, Map<String, String> urlTemplates,
-		boolean libraryTokens, Instant createdAt) {
+		boolean libraryTokens, String callbackUsername, boolean allowPlainUserIds, PartnerRules rules, Instant createdAt) {
 
 	public Partner {
 		claimNames = Map.copyOf(claimNames);

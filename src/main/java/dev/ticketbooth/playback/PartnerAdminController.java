@@ -24,9 +24,24 @@ class PartnerAdminController {
 		this.partners = partners;
 	}
 
+	/** The partner, plus a generated callback password this once. */
+	record CreatedView(Partner partner, String callbackPassword) {
+	}
+
+	record CallbackCredentials(String username, String password) {
+	}
+
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Partner> create(@RequestBody Partners.PartnerRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(partners.create(request));
+	ResponseEntity<CreatedView> create(@RequestBody Partners.PartnerRequest request) {
+		Partners.Created created = partners.create(request);
+		return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedView(created.partner(), created.callbackPassword()));
+	}
+
+	/** Sets the HTTP Basic credentials the platform calls back with; a missing password is generated and shown once. */
+	@PostMapping(path = "/{id}/callback-credentials", consumes = MediaType.APPLICATION_JSON_VALUE)
+	CallbackCredentials callbackCredentials(@PathVariable String id, @RequestBody CallbackCredentials request) {
+		String password = partners.setCallbackCredentials(id, request.username(), request.password());
+		return new CallbackCredentials(request.username(), request.password() == null ? password : null);
 	}
 
 	@GetMapping

@@ -19,6 +19,7 @@ import dev.ticketbooth.config.TicketboothProperties;
 import dev.ticketbooth.keys.KeyProperties;
 import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.KeyRotation;
+import dev.ticketbooth.keys.SecretHashes;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,10 @@ public class Partners {
 	private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:/-]{0,99}");
 
 	private static final String COLUMNS = "id, profile, key_set, issuer, audience, default_lifetime_seconds, "
-			+ "max_lifetime_seconds, claim_names, url_templates, library_tokens, created_at";
+			+ "max_lifetime_seconds, claim_names, url_templates, library_tokens, callback_username, allow_plain_user_ids, "
+			+ "rules, created_at";
+
+	private static final Pattern CALLBACK_USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
 	private final JdbcClient jdbc;
 
@@ -47,7 +51,11 @@ public class Partners {
 
 	private final Clock clock;
 
-	Partners(JdbcClient jdbc, KeyRotation keys, KeyProperties keyProperties, TicketboothProperties properties, Clock clock) {
+	private final SecretHashes secretHashes;
+
+	Partners(JdbcClient jdbc, KeyRotation keys, KeyProperties keyProperties, TicketboothProperties properties, Clock clock,
+			SecretHashes secretHashes) {
+		this.secretHashes = secretHashes;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.keyProperties = keyProperties;
@@ -58,10 +66,53 @@ public class Partners {
 	/** A partner as operators write it; nulls take the profile's defaults. */
 	public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
-			Map<String, String> urlTemplates, Boolean libraryTokens) {
+			Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
+			Boolean allowPlainUserIds, Map<String, Object> rules) {
+
+		public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+				Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+				Map<String, String> urlTemplates, Boolean libraryTokens) {
+			this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
+					libraryTokens, null, null, null, null);
+		}
 	}
 
-	public Partner create(PartnerRequest request) {
+	/** A partner and, when we generated it, its callback password (shown this once). */
+	public record Created(Partner partner, String callbackPassword) {
+	}
+
+	/** The partner whose callback username this is, if its password matches; constant time either way. */
+	public Optional<Partner> authenticateCallback(String username, String password) {
+		Optional<String> hash = username == null ? Optional.empty()
+				: jdbc.sql("SELECT callback_secret_hash FROM partners WHERE callback_username = ?").param(username)
+					.query(String.class).optional();
+		boolean matches = secretHashes.matches(password, hash.orElse(null));
+		return matches ? jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE callback_username = ?").param(username)
+			.query(Partners::map).optional() : Optional.empty();
+	}
+
+	/** Sets the callback credentials; a null password is generated. Returns the password once. */
+	public String setCallbackCredentials(String id, String username, String password) {
+		get(id);
+		if (username == null || !CALLBACK_USERNAME.matcher(username).matches()) {
+			throw ApiProblemException.badRequest("invalid-callback-username",
+					"A callback username is 1-100 letters, digits and . _ @ -");
+		}
+		String secret = password == null ? SecretHashes.generate() : password;
+		if (secret.length() < 16 || secret.length() > 200) {
+			throw ApiProblemException.badRequest("invalid-callback-password", "A callback password is 16-200 characters");
+		}
+		try {
+			jdbc.sql("UPDATE partners SET callback_username = ?, callback_secret_hash = ? WHERE id = ?")
+				.params(username, secretHashes.hash(secret), id).update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("callback-username-taken", "Another partner uses callback username '" + username + "'");
+		}
+		return secret;
+	}
+
+	public Created create(PartnerRequest request) {
 		if (request.id() == null || !ID.matcher(request.id()).matches()) {
 			throw ApiProblemException.badRequest("invalid-partner-id",
 					"A partner id is 1-64 characters of a-z, 0-9 and '-', starting with a letter or digit");
@@ -83,21 +134,26 @@ public class Partners {
 		}
 		Partner partner = new Partner(request.id(), profile, keySet, text("issuer", request.issuer() != null ? request.issuer()
 				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.defaultAudience(),
-				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
-				DbTime.now(clock));
+				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()), null,
+				Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()), DbTime.now(clock));
 		try {
-			jdbc.sql("INSERT INTO partners (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			jdbc.sql("INSERT INTO partners (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(partner.id(), partner.profile().name(), partner.keySet(), partner.issuer(), partner.audience(),
 						partner.defaultLifetime().toSeconds(), partner.maxLifetime().toSeconds(),
 						JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.claimNames())),
 						JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.urlTemplates())), partner.libraryTokens(),
+						null, partner.allowPlainUserIds(), JSONObjectUtils.toJSONString(partner.rules().json()),
 						DbTime.bind(partner.createdAt()))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("partner-exists", "A partner with id '" + partner.id() + "' already exists");
 		}
-		return partner;
+		if (request.callbackUsername() == null) {
+			return new Created(partner, null);
+		}
+		String password = setCallbackCredentials(partner.id(), request.callbackUsername(), request.callbackPassword());
+		return new Created(get(partner.id()), request.callbackPassword() == null ? password : null);
 	}
 
 	public Optional<Partner> find(String id) {
@@ -161,7 +217,9 @@ public class Partners {
 			return new Partner(rs.getString("id"), PartnerProfile.valueOf(rs.getString("profile")), rs.getString("key_set"),
 					rs.getString("issuer"), rs.getString("audience"), Duration.ofSeconds(rs.getLong("default_lifetime_seconds")),
 					Duration.ofSeconds(rs.getLong("max_lifetime_seconds")), strings(rs.getString("claim_names")),
-					strings(rs.getString("url_templates")), rs.getBoolean("library_tokens"), DbTime.read(rs, "created_at"));
+					strings(rs.getString("url_templates")), rs.getBoolean("library_tokens"), rs.getString("callback_username"),
+					rs.getBoolean("allow_plain_user_ids"), PartnerRules.parse(JSONObjectUtils.parse(rs.getString("rules"))),
+					DbTime.read(rs, "created_at"));
 		}
 		catch (ParseException ex) {
 			throw new SQLException("partners row " + rs.getString("id") + " holds malformed JSON", ex);

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.DbTime;
 
+import dev.ticketbooth.entitlements.EntitlementsChanged;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +41,10 @@ public class EndUsers implements UserDetailsService {
 
 	private final Clock clock;
 
-	public EndUsers(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	public EndUsers(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -89,6 +95,7 @@ public class EndUsers implements UserDetailsService {
 		}
 		if (enabled != null) {
 			jdbc.sql("UPDATE end_users SET enabled = ? WHERE id = ?").params(enabled, user.id()).update();
+			events.publishEvent(new EntitlementsChanged("user " + user.id()));
 		}
 		return get(username);
 	}
@@ -97,6 +104,7 @@ public class EndUsers implements UserDetailsService {
 		if (jdbc.sql("DELETE FROM end_users WHERE username = ?").param(username).update() == 0) {
 			throw ApiProblemException.notFound("unknown-user", "No user named '" + username + "'");
 		}
+		events.publishEvent(new EntitlementsChanged("user " + username));
 	}
 
 	@Override

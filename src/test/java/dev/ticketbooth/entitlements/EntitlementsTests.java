@@ -34,9 +34,13 @@ class EntitlementsTests {
 	@SuppressWarnings("deprecation")
 	private World world(TestDatabase db) {
 		JdbcClient jdbc = JdbcClient.create(db.dataSource());
-		EndUsers users = new EndUsers(jdbc, NoOpPasswordEncoder.getInstance(), clock);
-		Catalog catalog = new Catalog(jdbc, clock);
-		World world = new World(users, catalog, new Grants(jdbc, users, catalog, clock), new Entitlements(users, catalog, jdbc),
+		EndUsers users = new EndUsers(jdbc, NoOpPasswordEncoder.getInstance(), clock, event -> {
+		});
+		Catalog catalog = new Catalog(jdbc, clock, event -> {
+		});
+		World world = new World(users, catalog, new Grants(jdbc, users, catalog, clock, event -> {
+		}), new Entitlements(users, catalog, jdbc, event -> {
+		}),
 				new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())));
 		catalog.createVideo("vid-java-1", "Java 1");
 		catalog.createVideo("vid-java-2", "Java 2");

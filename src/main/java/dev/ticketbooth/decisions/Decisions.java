@@ -1,0 +1,192 @@
+package dev.ticketbooth.decisions;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.ticketbooth.entitlements.Access;
+import dev.ticketbooth.entitlements.EntitlementCache;
+import dev.ticketbooth.geo.CountryLookup;
+import dev.ticketbooth.geo.IpAddresses;
+import dev.ticketbooth.playback.AllowRules;
+import dev.ticketbooth.playback.Partner;
+import dev.ticketbooth.playback.PartnerProfile;
+import dev.ticketbooth.users.EndUser;
+import dev.ticketbooth.users.EndUsers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * "May this token play this video?" Every check must pass, in this order: the token (see
+ * {@link TokenVerifier}); the user exists and is enabled; the video exists; a current grant
+ * covers it; the token is bound to this video when it names one; the token's and the partner's
+ * IP, country and origin rules; the partner's time windows. Each deny names its reason, is
+ * counted, and is logged without the token.
+ */
+@Service
+public class Decisions {
+
+	private static final Logger log = LoggerFactory.getLogger(Decisions.class);
+
+	private final TokenVerifier verifier;
+
+	private final EndUsers users;
+
+	private final EntitlementCache entitlements;
+
+	private final CountryLookup countries;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	Decisions(TokenVerifier verifier, EndUsers users, EntitlementCache entitlements, CountryLookup countries,
+			MeterRegistry meters, Clock clock) {
+		this.verifier = verifier;
+		this.users = users;
+		this.entitlements = entitlements;
+		this.countries = countries;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param caller the partner whose credentials the call came with, or null (decision API)
+	 * @param channel {@code kinescope} or {@code api}, for metrics and logs
+	 */
+	Decision decide(DecisionRequest request, Partner caller, String channel) {
+		Decision decision = evaluate(request, caller, clock.instant());
+		Counter.builder("ticketbooth.decisions").description("Playback decisions by outcome and reason")
+			.tag("outcome", decision.allow() ? "allow" : "deny").tag("reason", decision.reason()).tag("channel", channel)
+			.register(meters).increment();
+		if (!decision.allow()) {
+			log.info("Denied playback ({}): reason={} user={} video={} partner={}", channel, decision.reason(),
+					decision.user(), request.video(), caller == null ? "-" : caller.id());
+		}
+		return decision;
+	}
+
+	private Decision evaluate(DecisionRequest request, Partner caller, Instant now) {
+		String video = request.video();
+		Map<String, Object> claims;
+		Partner partner;
+		EndUser user;
+		if (caller != null && caller.allowPlainUserIds() && !request.token().contains(".")) {
+			// insecure opt-in: the token is a bare user id (or username), nothing to verify
+			partner = caller;
+			claims = Map.of();
+			user = users.findById(request.token()).or(() -> users.findByUsername(request.token())).orElse(null);
+		}
+		else {
+			VerifiedToken token = verifier.verify(request.token(), caller, now);
+			if (!token.valid()) {
+				return deny(token.denyReason(), null, video);
+			}
+			partner = token.partner();
+			claims = token.claims();
+			user = partner.profile() == PartnerProfile.VIDBEO || !(claims.get("sub") instanceof String sub) ? null
+					: users.findById(sub).orElse(null);
+		}
+		if (user == null) {
+			return deny(Access.UNKNOWN_USER, null, video);
+		}
+		Access access = entitlements.mayWatch(user, video, now);
+		if (!access.allowed()) {
+			return deny(access.reason(), user.username(), video);
+		}
+		String boundVideo = boundVideo(partner, claims);
+		if (boundVideo != null && !boundVideo.equals(video)) {
+			return deny(Reason.VIDEO_MISMATCH, user.username(), video);
+		}
+		AllowRules tokenRules = tokenRules(claims);
+		Optional<String> denied = ipAndCountry(tokenRules, request.ip())
+			.or(() -> ipAndCountry(partner.rules().allow(), request.ip()))
+			.or(() -> origin(tokenRules, request.origin()))
+			.or(() -> origin(partner.rules().allow(), request.origin()));
+		if (denied.isPresent()) {
+			return deny(denied.get(), user.username(), video);
+		}
+		if (!partner.rules().allowsAt(now)) {
+			return deny(Reason.OUTSIDE_TIME_WINDOW, user.username(), video);
+		}
+		return new Decision(true, Reason.ALLOWED, user.username(), video);
+	}
+
+	private Optional<String> ipAndCountry(AllowRules rules, String ip) {
+		if (rules.ips().isEmpty() && rules.countries().isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<InetAddress> address = IpAddresses.parse(ip);
+		if (!rules.ips().isEmpty()) {
+			boolean inside = address.isPresent() && rules.ips().stream().map(IpAddresses::parseRange)
+				.flatMap(Optional::stream).anyMatch(range -> range.contains(address.get()));
+			if (!inside) {
+				return Optional.of(Reason.IP_NOT_ALLOWED);
+			}
+		}
+		if (!rules.countries().isEmpty()) {
+			if (!countries.available()) {
+				return Optional.of(Reason.GEO_UNAVAILABLE); // fail closed: no database, no country rule passes
+			}
+			Optional<String> country = address.flatMap(countries::country);
+			if (country.isEmpty() || !rules.countries().contains(country.get())) {
+				return Optional.of(Reason.COUNTRY_NOT_ALLOWED);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Origins can only be checked when the caller tells us one; Kinescope never does. */
+	private static Optional<String> origin(AllowRules rules, String origin) {
+		if (rules.origins().isEmpty() || origin == null || origin.isBlank()) {
+			return Optional.empty();
+		}
+		String normalised;
+		try {
+			normalised = AllowRules.of(null, List.of(origin), null).origins().get(0);
+		}
+		catch (RuntimeException ex) {
+			return Optional.of(Reason.ORIGIN_NOT_ALLOWED);
+		}
+		return rules.origins().contains(normalised) ? Optional.empty() : Optional.of(Reason.ORIGIN_NOT_ALLOWED);
+	}
+
+	/** The video a token is limited to, in its partner's dialect. */
+	private static String boundVideo(Partner partner, Map<String, Object> claims) {
+		Object value = switch (partner.profile()) {
+			case KINESCOPE -> claims.get("video");
+			case STREAMAMG -> claims.get(partner.claimName("entry", "entry_id"));
+			case VIDBEO -> claims.get("sub");
+		};
+		return value instanceof String s ? s : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static AllowRules tokenRules(Map<String, Object> claims) {
+		if (!(claims.get("access") instanceof Map<?, ?> access) || !(access.get("allow") instanceof Map<?, ?> allow)) {
+			return AllowRules.NONE;
+		}
+		try {
+			return AllowRules.of(strings(allow.get("ips")), strings(allow.get("origins")), strings(allow.get("countries")));
+		}
+		catch (RuntimeException ex) {
+			// our own signed rules always parse; anything else restricts to nothing
+			return new AllowRules(List.of("0.0.0.0/32"), List.of(), List.of());
+		}
+	}
+
+	private static List<String> strings(Object value) {
+		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
+	}
+
+	private static Decision deny(String reason, String user, String video) {
+		return new Decision(false, reason, user, video);
+	}
+}
