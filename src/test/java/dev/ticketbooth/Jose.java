@@ -48,6 +48,12 @@ public final class Jose {
 		}
 	}
 
+	/** A package installed from src/test/js's lock file, e.g. the country database. */
+	public static Path module(String name) {
+		install();
+		return DIR.resolve("node_modules").resolve(name);
+	}
+
 	private static Map<String, Object> run(String... args) {
 		install();
 		List<String> command = new ArrayList<>(List.of("node", "verify.mjs"));

@@ -118,6 +118,13 @@ class TokenVerifier {
 		List<Partner> candidates = caller != null ? List.of(caller)
 				: partners.list().stream().filter(p -> p.keySet().equals(key.keySet())).toList();
 		candidates = candidates.stream().filter(p -> p.keySet().equals(key.keySet())).toList();
+		if (claims.get("azp") instanceof String azp) {
+			// minted for one partner: only that partner's rules may govern it
+			candidates = candidates.stream().filter(p -> p.id().equals(azp)).toList();
+			if (candidates.isEmpty()) {
+				return VerifiedToken.deny(Reason.WRONG_AUDIENCE);
+			}
+		}
 		if (candidates.isEmpty()) {
 			return VerifiedToken.deny(Reason.UNKNOWN_KID);
 		}

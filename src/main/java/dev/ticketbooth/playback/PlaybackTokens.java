@@ -106,6 +106,7 @@ public class PlaybackTokens {
 				claims.put("iss", partner.issuer());
 				claims.put("aud", partner.audience());
 				claims.put("sub", user.id());
+				claims.put("azp", partner.id());
 				claims.put("jti", jti);
 				claims.put(partner.claimName("customer", "customer_id"), user.id());
 				claims.put(partner.claimName("session", "session_id"), jti);
@@ -117,6 +118,7 @@ public class PlaybackTokens {
 				claims.put("iss", partner.issuer());
 				claims.put("aud", partner.audience());
 				claims.put("sub", user.id());
+				claims.put("azp", partner.id()); // the partner whose rules govern this token
 				claims.put("jti", jti);
 				if (video != null) {
 					claims.put("video", video);

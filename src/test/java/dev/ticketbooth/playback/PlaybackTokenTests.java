@@ -116,7 +116,8 @@ class PlaybackTokenTests {
 		assertThat(header).containsEntry("alg", "RS256").containsEntry("typ", "JWT")
 			.containsEntry("kid", ring.active(KeySet.DEFAULT, KeyAlgorithm.RS256).kid());
 		assertThat(payload).containsEntry("iss", "https://tickets.example.com").containsEntry("aud", "playback.streamamg.com")
-			.containsEntry("sub", user.id()).containsEntry("customer_id", user.id()).containsEntry("entry_id", "v1-" + s)
+			.containsEntry("sub", user.id()).containsEntry("azp", "streamamg-" + s).containsEntry("customer_id", user.id())
+			.containsEntry("entry_id", "v1-" + s)
 			.containsKeys("jti", "session_id", "iat", "exp");
 		assertThat(payload.get("session_id")).isEqualTo(payload.get("jti"));
 		long iat = ((Number) payload.get("iat")).longValue();
@@ -146,7 +147,8 @@ class PlaybackTokenTests {
 		Map<String, Object> seen = Jose.verifyWithJwks(jwksUrl(), token, "http://localhost:8080", "kinescope");
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		Map<String, Object> payload = map(seen.get("payload"));
-		assertThat(payload).containsEntry("sub", user.id()).containsEntry("video", "v1-" + s).containsKeys("jti", "iat", "exp");
+		assertThat(payload).containsEntry("sub", user.id()).containsEntry("azp", "kinescope-" + s)
+			.containsEntry("video", "v1-" + s).containsKeys("jti", "iat", "exp");
 		assertThat(payload.get("access").toString()).contains("ips=[10.1.2.3/8, 2001:db8::1, 203.0.113.9]",
 				"countries=[es, de]");
 		assertThat(map(minted.get("urls"))).containsEntry("embed",

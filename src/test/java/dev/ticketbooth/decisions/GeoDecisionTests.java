@@ -1,0 +1,91 @@
+package dev.ticketbooth.decisions;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ticketbooth.Jose;
+import dev.ticketbooth.TicketboothServerTest;
+import dev.ticketbooth.catalog.Catalog;
+import dev.ticketbooth.entitlements.GrantRequest;
+import dev.ticketbooth.entitlements.Grants;
+import dev.ticketbooth.geo.CountryLookup;
+import dev.ticketbooth.playback.PlaybackTokenRequest;
+import dev.ticketbooth.playback.PlaybackTokens;
+import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.users.EndUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Country rules decided through a real MaxMind-format database: the CC0 ip-location-db country
+ * file from npm (pinned in src/test/js/package-lock.json).
+ */
+@TicketboothServerTest
+class GeoDecisionTests {
+
+	@DynamicPropertySource
+	static void countryDatabase(DynamicPropertyRegistry registry) {
+		Path database = Jose.module("@ip-location-db/geo-whois-asn-country-mmdb").resolve("geo-whois-asn-country.mmdb");
+		registry.add("ticketbooth.geo.database", database::toString);
+	}
+
+	@Autowired
+	CountryLookup countries;
+
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	PlaybackTokens tokens;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	EndUsers users;
+
+	@Autowired
+	Grants grants;
+
+	@Autowired
+	Partners partners;
+
+	@Test
+	void theDatabaseKnowsWellKnownAddresses() throws Exception {
+		assertThat(countries.country(InetAddress.getByName("8.8.8.8"))).hasValue("us");
+		assertThat(countries.country(InetAddress.getByName("80.58.61.250"))).hasValue("es");
+		assertThat(countries.country(InetAddress.getByName("2001:4860:4860::8888"))).hasValue("us");
+		assertThat(countries.country(InetAddress.getByName("10.1.2.3"))).isEmpty();
+	}
+
+	@Test
+	void countryRulesAllowAndDenyByTheViewersAddress() throws Exception {
+		String s = UUID.randomUUID().toString().substring(0, 8);
+		catalog.createVideo("geo-" + s, "Geo");
+		var user = users.create("geo-" + s, "long-enough-pw", true, true);
+		grants.save(new GrantRequest(user.username(), null, "geo-" + s, "purchase", null, null, null, null, null));
+		var partner = partners.create(new Partners.PartnerRequest("kin-geo-" + s, "kinescope", null, null, null, null, null,
+				null, null, true)).partner();
+		String token = tokens.mint(new PlaybackTokenRequest(partner.id(), user.username(), "geo-" + s, null,
+				new PlaybackTokenRequest.Allow(null, null, List.of("es", "us")))).token();
+
+		assertThat(decide(token, "geo-" + s, "80.58.61.250")).extracting(Decision::allow, Decision::reason)
+			.containsExactly(true, Reason.ALLOWED);
+		assertThat(decide(token, "geo-" + s, "2001:4860:4860::8888").allow()).isTrue();
+		assertThat(decide(token, "geo-" + s, "193.0.6.139")).extracting(Decision::allow, Decision::reason)
+			.containsExactly(false, Reason.COUNTRY_NOT_ALLOWED);
+		assertThat(decide(token, "geo-" + s, "10.1.2.3").reason()).isEqualTo(Reason.COUNTRY_NOT_ALLOWED);
+		assertThat(decide(token, "geo-" + s, null).reason()).isEqualTo(Reason.COUNTRY_NOT_ALLOWED);
+	}
+
+	private Decision decide(String token, String video, String ip) {
+		return decisions.decide(new DecisionRequest(token, video, ip, null, null), null, "api");
+	}
+}
