@@ -44,6 +44,11 @@ class PartnerAdminController {
 		return new CallbackCredentials(request.username(), request.password() == null ? password : null);
 	}
 
+	@org.springframework.web.bind.annotation.PutMapping(path = "/{id}/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Partner setRules(@PathVariable String id, @RequestBody java.util.Map<String, Object> rules) {
+		return partners.setRules(id, rules);
+	}
+
 	@GetMapping
 	List<Partner> list() {
 		return partners.list();

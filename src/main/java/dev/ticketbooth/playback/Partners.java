@@ -91,6 +91,14 @@ public class Partners {
 			.query(Partners::map).optional() : Optional.empty();
 	}
 
+	/** Replaces the partner-wide decision rules (IPs, origins, countries, time windows). */
+	public Partner setRules(String id, Map<String, Object> rules) {
+		get(id);
+		PartnerRules parsed = PartnerRules.parse(rules);
+		jdbc.sql("UPDATE partners SET rules = ? WHERE id = ?").params(JSONObjectUtils.toJSONString(parsed.json()), id).update();
+		return get(id);
+	}
+
 	/** Sets the callback credentials; a null password is generated. Returns the password once. */
 	public String setCallbackCredentials(String id, String username, String password) {
 		get(id);

@@ -166,6 +166,14 @@ class DecisionRulesTests {
 		assertDecision(mint("kin-open-" + s, null), "192.0.2.10", null, true, Reason.ALLOWED);
 		assertDecision(mint("kin-open-" + s, null), "192.0.3.10", null, false, Reason.IP_NOT_ALLOWED);
 		assertDecision(mint("kin-closed-" + s, null), "192.0.2.10", null, false, Reason.OUTSIDE_TIME_WINDOW);
+
+		HttpResponse<String> reopened = http.send(http.admin("/api/admin/partners/kin-closed-" + s + "/rules")
+			.header("Content-Type", "application/json").PUT(BodyPublishers.ofString("{\"windows\":[]}")));
+		assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+		assertDecision(mint("kin-closed-" + s, null), "192.0.2.10", null, true, Reason.ALLOWED);
+		assertProblem(http.send(http.admin("/api/admin/partners/kin-closed-" + s + "/rules")
+			.header("Content-Type", "application/json")
+			.PUT(BodyPublishers.ofString("{\"windows\":[{\"from\":\"25:00\",\"until\":\"26:00\"}]}"))), 400, "invalid-rules");
 	}
 
 	@Test
