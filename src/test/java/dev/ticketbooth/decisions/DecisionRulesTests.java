@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** IP, origin, time-window rules and entitlement changes through {@code POST /api/v1/decisions}. */
 @TicketboothServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class DecisionRulesTests {
 
 	@LocalServerPort
@@ -146,6 +147,15 @@ class DecisionRulesTests {
 		assertDecision(token, null, "https://evil.example.com", false, Reason.ORIGIN_NOT_ALLOWED);
 		assertDecision(token, null, "not an origin", false, Reason.ORIGIN_NOT_ALLOWED);
 		assertDecision(token, null, null, true, Reason.ALLOWED);
+	}
+
+	@Test
+	void aDenyIsLoggedWithItsReasonButNeverTheToken(org.springframework.boot.test.system.CapturedOutput output)
+			throws Exception {
+		String token = mint("kin-" + s, Map.of("ips", List.of("203.0.113.7")));
+		assertDecision(token, "198.51.100.1", null, false, Reason.IP_NOT_ALLOWED);
+		assertThat(output.getAll()).contains("reason=ip-not-allowed", "video=" + video)
+			.doesNotContain(token, token.substring(token.lastIndexOf('.') + 1));
 	}
 
 	@Test
