@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Map;
 
 import dev.ticketbooth.users.EndUser;
-import dev.ticketbooth.users.EndUserPrincipal;
 import dev.ticketbooth.users.EndUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,12 +58,13 @@ class AuthorizeController {
 			log.info("Refused /authorize: {}", ex.getMessage());
 			return new ModelAndView("login/authorize-error", Map.of("reason", ex.getMessage()), HttpStatus.BAD_REQUEST);
 		}
-		if (authentication == null || !(authentication.getPrincipal() instanceof EndUserPrincipal principal)) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
 			requestCache.saveRequest(request, response);
 			request.getSession().setAttribute(PENDING_PROVIDER, authorize.provider().displayName());
 			return new ModelAndView(redirect("/login"));
 		}
-		EndUser user = users.findById(principal.id()).filter(EndUser::enabled).orElse(null);
+		EndUser user = users.findByUsername(authentication.getName()).filter(EndUser::enabled).orElse(null);
 		if (user == null) {
 			HttpSession session = request.getSession(false);
 			if (session != null) {

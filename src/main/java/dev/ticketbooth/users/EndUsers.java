@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -109,9 +110,10 @@ public class EndUsers implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return jdbc.sql("SELECT id, username, password_hash, enabled FROM end_users WHERE username = ?").param(username)
-			.query((rs, row) -> new EndUserPrincipal(rs.getString("id"), rs.getString("username"),
-					rs.getString("password_hash"), rs.getBoolean("enabled")))
+		// a plain User: Spring Authorization Server stores the principal as JSON and only reads known types
+		return jdbc.sql("SELECT username, password_hash, enabled FROM end_users WHERE username = ?").param(username)
+			.query((rs, row) -> User.withUsername(rs.getString("username")).password(rs.getString("password_hash"))
+				.disabled(!rs.getBoolean("enabled")).roles("USER").build())
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
