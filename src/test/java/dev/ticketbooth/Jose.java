@@ -54,16 +54,27 @@ public final class Jose {
 		return DIR.resolve("node_modules").resolve(name);
 	}
 
+	/** Runs another script of src/test/js and returns the JSON object it printed last. */
+	public static Map<String, Object> script(String script, String... args) {
+		install();
+		List<String> command = new ArrayList<>(List.of("node", script));
+		command.addAll(List.of(args));
+		return lastJson(exec(command, 120));
+	}
+
 	private static Map<String, Object> run(String... args) {
 		install();
 		List<String> command = new ArrayList<>(List.of("node", "verify.mjs"));
 		command.addAll(List.of(args));
-		String output = exec(command, 60);
+		return lastJson(exec(command, 60));
+	}
+
+	private static Map<String, Object> lastJson(String output) {
 		try {
 			return JSONObjectUtils.parse(output.strip().lines().reduce((a, b) -> b).orElse(""));
 		}
 		catch (ParseException ex) {
-			throw new IllegalStateException("verify.mjs printed no JSON: " + output, ex);
+			throw new IllegalStateException("the script printed no JSON: " + output, ex);
 		}
 	}
 
@@ -80,7 +91,9 @@ public final class Jose {
 			}
 			Assumptions.abort("node is not installed (apt-get install nodejs npm); .ci/run installs it");
 		}
-		if (!Files.exists(DIR.resolve("node_modules/jose/package.json"))) {
+		if (!Files.exists(DIR.resolve("node_modules/jose/package.json"))
+				|| !Files.exists(DIR.resolve("node_modules/openid-client/package.json"))
+				|| !Files.exists(DIR.resolve("node_modules/@ip-location-db/geo-whois-asn-country-mmdb/package.json"))) {
 			exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
 		}
 		installed = true;

@@ -9,7 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /kinescope/**}: called server to server with the partner's own Basic credentials,
+ * {@code /kinescope/**} and {@code /vimond/**}: called server to server with the partner's own Basic credentials,
  * which the controller checks (so the partner is known to the decision); no session, no CSRF.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +19,7 @@ class CallbackSecurityConfig {
 	@ConditionalOnWebApplication
 	@Order(4)
 	SecurityFilterChain callbackSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/kinescope/**")
+		http.securityMatcher("/kinescope/**", "/vimond/**")
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())

@@ -164,6 +164,7 @@ public class Decisions {
 			case KINESCOPE -> claims.get("video");
 			case STREAMAMG -> claims.get(partner.claimName("entry", "entry_id"));
 			case VIDBEO -> claims.get("sub");
+			case VIMOND -> null;
 		};
 		return value instanceof String s ? s : null;
 	}

@@ -1,7 +1,5 @@
 package dev.ticketbooth.decisions;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import dev.ticketbooth.config.Problems;
@@ -56,22 +54,6 @@ class KinescopeCallbackController {
 
 	/** The partner whose Basic credentials these are; every failure takes the same path and time. */
 	private Partner authenticate(String authorization) {
-		String username = null;
-		String password = null;
-		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				if (colon > 0) {
-					username = decoded.substring(0, colon);
-					password = decoded.substring(colon + 1);
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// not base64: treated as no credentials
-			}
-		}
-		return partners.authenticateCallback(username, password).filter(p -> p.profile() == PartnerProfile.KINESCOPE)
-			.orElse(null);
+		return partners.authenticateBasic(authorization, PartnerProfile.KINESCOPE).orElse(null);
 	}
 }

@@ -16,7 +16,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 
-/** Profile {@code demo}: the machine client demo-backend / demo-backend-secret (playback:mint playback:decide). */
+/**
+ * Profile {@code demo}: the machine client demo-backend / demo-backend-secret (playback:mint
+ * playback:decide) and the public client demo-app (authorization code + PKCE, vimond enrichment).
+ */
 @Component
 @Profile("demo")
 @Order(60)
@@ -44,6 +47,14 @@ class DemoClients implements ApplicationRunner {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("playback:mint")
 			.scope("playback:decide").build());
-		log.warn("demo profile: created OAuth client demo-backend / demo-backend-secret");
+		clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId("demo-app").clientName("Demo app")
+			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.redirectUri("http://127.0.0.1:9999/callback").scope("openid").scope("profile")
+			.clientSettings(org.springframework.security.oauth2.server.authorization.settings.ClientSettings.builder()
+				.requireProofKey(true).setting(ClientSettingNames.ENRICHMENT, "vimond").build())
+			.build());
+		log.warn("demo profile: created OAuth clients demo-backend / demo-backend-secret and demo-app (public, PKCE)");
 	}
 }

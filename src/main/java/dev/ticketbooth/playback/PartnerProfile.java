@@ -15,7 +15,9 @@ public enum PartnerProfile {
 	/** StreamAMG full mode: verified against our JWKS. */
 	STREAMAMG("playback.streamamg.com", Map.of()),
 	/** Kinescope: the token rides in drmauthtoken and comes back to our callback. */
-	KINESCOPE("kinescope", Map.of("embed", "https://kinescope.io/embed/{video}?drmauthtoken={token}"));
+	KINESCOPE("kinescope", Map.of("embed", "https://kinescope.io/embed/{video}?drmauthtoken={token}")),
+	/** Vimond: tokens come from OIDC; the partner holds the credentials of our external entitlement endpoint. */
+	VIMOND(null, Map.of());
 
 	private final String defaultAudience;
 
@@ -41,6 +43,6 @@ public enum PartnerProfile {
 	public static PartnerProfile parse(String value) {
 		return Arrays.stream(values()).filter(p -> value != null && p.name().equalsIgnoreCase(value.trim())).findFirst()
 			.orElseThrow(() -> ApiProblemException.badRequest("invalid-profile",
-					"A partner profile is one of vidbeo, streamamg, kinescope"));
+					"A partner profile is one of vidbeo, streamamg, kinescope, vimond"));
 	}
 }

@@ -2,6 +2,7 @@ package dev.ticketbooth.playback;
 
 import dev.ticketbooth.config.Problems;
 import dev.ticketbooth.config.TicketboothProperties;
+import dev.ticketbooth.oidc.AccessTokenDecoders;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -31,9 +29,7 @@ class PlaybackApiSecurityConfig {
 	@Order(3)
 	SecurityFilterChain playbackApiSecurityFilterChain(HttpSecurity http, JWKSource<SecurityContext> jwkSource,
 			TicketboothProperties properties) throws Exception {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
-		JwtDecoder accessTokens = decoder;
+		JwtDecoder accessTokens = AccessTokenDecoders.forIssuer(jwkSource, properties.issuer());
 		http.securityMatcher("/api/v1/**")
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers("/api/v1/playback-tokens").hasAuthority("SCOPE_playback:mint")

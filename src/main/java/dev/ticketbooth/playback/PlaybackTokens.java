@@ -65,6 +65,10 @@ public class PlaybackTokens {
 		if (video != null && catalog.findVideo(video).isEmpty()) {
 			throw ApiProblemException.badRequest("unknown-video", "No video '" + video + "'");
 		}
+		if (partner.profile() == PartnerProfile.VIMOND) {
+			throw ApiProblemException.badRequest("unsupported-profile",
+					"Vimond reads OIDC access tokens; register an OIDC client with vimond enrichment instead");
+		}
 		if (video == null && !partner.libraryTokens()) {
 			throw ApiProblemException.badRequest("video-required",
 					"Partner '" + partner.id() + "' does not issue library-wide tokens; name a video");
@@ -114,6 +118,7 @@ public class PlaybackTokens {
 					claims.put(partner.claimName("entry", "entry_id"), video);
 				}
 			}
+			case VIMOND -> throw new IllegalStateException("checked above");
 			case KINESCOPE -> {
 				claims.put("iss", partner.issuer());
 				claims.put("aud", partner.audience());

@@ -1,0 +1,23 @@
+package dev.ticketbooth.oidc;
+
+/** Our own keys in a registered client's settings (stored as strings by the JDBC repository). */
+final class ClientSettingNames {
+
+	/** {@code none}, {@code vimond} or {@code streamamg-partial}. */
+	static final String ENRICHMENT = "ticketbooth.enrichment";
+
+	/** {@code uri} ({@code https://vimond/...}, default) or {@code prefixed} ({@code vimond_...}). */
+	static final String VIMOND_CLAIM_NAMES = "ticketbooth.vimond.claim-names";
+
+	/** {@code true} for the legacy single-entitlement claims. */
+	static final String VIMOND_LEGACY = "ticketbooth.vimond.legacy";
+
+	/** Comma-separated claims for StreamAMG partial mode: roles, permissions, entitlements. */
+	static final String STREAMAMG_CLAIMS = "ticketbooth.streamamg.claims";
+
+	/** {@code at+jwt} to type access tokens per RFC 9068. */
+	static final String ACCESS_TOKEN_TYPE = "ticketbooth.access-token-type";
+
+	private ClientSettingNames() {
+	}
+}

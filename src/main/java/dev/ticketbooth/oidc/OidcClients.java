@@ -1,0 +1,178 @@
+package dev.ticketbooth.oidc;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.keys.SecretHashes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Service;
+
+/**
+ * OAuth clients, stored by Spring Authorization Server's JDBC repository. Public clients use
+ * authorization code with PKCE (S256); confidential ones get a generated secret shown once.
+ */
+@Service
+public class OidcClients {
+
+	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,100}");
+
+	private static final Set<String> ENRICHMENTS = Set.of("none", "vimond", "streamamg-partial");
+
+	private static final Set<String> GRANTS = Set.of("authorization_code", "refresh_token", "client_credentials");
+
+	private final RegisteredClientRepository clients;
+
+	private final PasswordEncoder passwords;
+
+	private final JdbcClient jdbc;
+
+	OidcClients(RegisteredClientRepository clients, PasswordEncoder passwords, JdbcClient jdbc) {
+		this.clients = clients;
+		this.passwords = passwords;
+		this.jdbc = jdbc;
+	}
+
+	/** A client as operators write it; nulls take sensible defaults. */
+	public record ClientRequest(String clientId, String name, Boolean publicClient, List<String> grantTypes,
+			List<String> redirectUris, List<String> scopes, Boolean requireConsent, String enrichment,
+			String vimondClaimNames, Boolean vimondLegacy, List<String> streamamgClaims, Boolean accessTokenJwtType,
+			Long accessTokenSeconds, Long refreshTokenSeconds, String secret) {
+	}
+
+	public record Created(RegisteredClient client, String secret) {
+	}
+
+	public Created create(ClientRequest request) {
+		if (request.clientId() == null || !CLIENT_ID.matcher(request.clientId()).matches()) {
+			throw ApiProblemException.badRequest("invalid-client-id", "A client id is 1-100 letters, digits and . _ -");
+		}
+		if (clients.findByClientId(request.clientId()) != null) {
+			throw ApiProblemException.conflict("client-exists", "Client '" + request.clientId() + "' already exists");
+		}
+		boolean isPublic = Boolean.TRUE.equals(request.publicClient());
+		List<String> grants = request.grantTypes() != null ? request.grantTypes()
+				: isPublic ? List.of("authorization_code", "refresh_token") : List.of("client_credentials");
+		if (grants.isEmpty() || !GRANTS.containsAll(grants) || (isPublic && grants.contains("client_credentials"))) {
+			throw ApiProblemException.badRequest("invalid-grant-types",
+					"Grant types are authorization_code, refresh_token and (confidential clients) client_credentials");
+		}
+		String enrichment = request.enrichment() == null ? "none" : request.enrichment().toLowerCase(Locale.ROOT);
+		if (!ENRICHMENTS.contains(enrichment)) {
+			throw ApiProblemException.badRequest("invalid-enrichment", "enrichment is none, vimond or streamamg-partial");
+		}
+		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(request.clientId()).clientName(request.name() == null ? request.clientId() : request.name());
+		String secret = null;
+		if (isPublic) {
+			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		}
+		else {
+			secret = request.secret() != null ? request.secret() : SecretHashes.generate();
+			if (secret.length() < 24) {
+				throw ApiProblemException.badRequest("invalid-secret", "A client secret has at least 24 characters");
+			}
+			builder.clientSecret(passwords.encode(secret))
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		grants.forEach(g -> builder.authorizationGrantType(new AuthorizationGrantType(g)));
+		List<String> redirects = request.redirectUris() == null ? List.of() : request.redirectUris();
+		if (grants.contains("authorization_code") && redirects.isEmpty()) {
+			throw ApiProblemException.badRequest("invalid-redirect-uri", "An authorization code client needs redirect URIs");
+		}
+		for (String uri : redirects) {
+			builder.redirectUri(validRedirect(uri));
+		}
+		List<String> scopes = request.scopes() == null ? List.of("openid") : request.scopes();
+		for (String scope : scopes) {
+			if (!SCOPE.matcher(scope).matches()) {
+				throw ApiProblemException.badRequest("invalid-scope", "'" + scope + "' is not a valid scope");
+			}
+			builder.scope(scope);
+		}
+		ClientSettings.Builder settings = ClientSettings.builder()
+			.requireProofKey(isPublic || grants.contains("authorization_code"))
+			.requireAuthorizationConsent(Boolean.TRUE.equals(request.requireConsent()))
+			.setting(ClientSettingNames.ENRICHMENT, enrichment);
+		if (request.vimondClaimNames() != null) {
+			if (!Set.of("uri", "prefixed").contains(request.vimondClaimNames())) {
+				throw ApiProblemException.badRequest("invalid-enrichment", "vimond_claim_names is uri or prefixed");
+			}
+			settings.setting(ClientSettingNames.VIMOND_CLAIM_NAMES, request.vimondClaimNames());
+		}
+		if (Boolean.TRUE.equals(request.vimondLegacy())) {
+			settings.setting(ClientSettingNames.VIMOND_LEGACY, "true");
+		}
+		if (request.streamamgClaims() != null) {
+			if (!Set.of("roles", "permissions", "entitlements").containsAll(request.streamamgClaims())) {
+				throw ApiProblemException.badRequest("invalid-enrichment", "streamamg_claims are roles, permissions, entitlements");
+			}
+			settings.setting(ClientSettingNames.STREAMAMG_CLAIMS, String.join(",", request.streamamgClaims()));
+		}
+		if (Boolean.TRUE.equals(request.accessTokenJwtType())) {
+			settings.setting(ClientSettingNames.ACCESS_TOKEN_TYPE, "at+jwt");
+		}
+		builder.clientSettings(settings.build());
+		builder.tokenSettings(TokenSettings.builder()
+			.accessTokenTimeToLive(Duration.ofSeconds(bounded(request.accessTokenSeconds(), 300, 60, 3600)))
+			.refreshTokenTimeToLive(Duration.ofSeconds(bounded(request.refreshTokenSeconds(), 86400, 300, 30 * 86400)))
+			.reuseRefreshTokens(false)
+			.build());
+		RegisteredClient client = builder.build();
+		clients.save(client);
+		return new Created(client, secret);
+	}
+
+	public RegisteredClient get(String clientId) {
+		RegisteredClient client = clients.findByClientId(clientId);
+		if (client == null) {
+			throw ApiProblemException.notFound("unknown-client", "No client '" + clientId + "'");
+		}
+		return client;
+	}
+
+	public List<String> clientIds() {
+		return jdbc.sql("SELECT client_id FROM oauth2_registered_client ORDER BY client_id").query(String.class).list();
+	}
+
+	public void delete(String clientId) {
+		RegisteredClient client = get(clientId);
+		jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
+		jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?").param(client.getId()).update();
+		jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update();
+	}
+
+	private static long bounded(Long value, long fallback, long min, long max) {
+		long v = value == null ? fallback : value;
+		if (v < min || v > max) {
+			throw ApiProblemException.badRequest("invalid-token-lifetime", "A token lifetime is " + min + " to " + max + " s");
+		}
+		return v;
+	}
+
+	private static String validRedirect(String uri) {
+		if (uri == null || uri.length() > 1000 || uri.contains("#") || uri.contains("*") || !uri.contains("://")
+				|| uri.toLowerCase(Locale.ROOT).startsWith("javascript")
+				|| (uri.startsWith("http://") && !uri.startsWith("http://127.0.0.1") && !uri.startsWith("http://localhost")
+						&& !uri.startsWith("http://[::1]"))) {
+			throw ApiProblemException.badRequest("invalid-redirect-uri",
+					"Redirect URIs are absolute, without fragments or wildcards; plain http only for loopback");
+		}
+		return uri;
+	}
+}
