@@ -10,7 +10,9 @@ const cookies = new Map();
 let stepName = 'discovery';
 
 async function browse(url, init = {}) {
-  const headers = { ...(init.headers ?? {}), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  // the user's browser: asks for HTML and keeps cookies
+  const headers = { accept: 'text/html,application/xhtml+xml', ...(init.headers ?? {}),
+    cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
   const response = await fetch(url, { ...init, headers, redirect: 'manual' });
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(';');

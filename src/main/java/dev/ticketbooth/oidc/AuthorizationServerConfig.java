@@ -55,8 +55,15 @@ class AuthorizationServerConfig {
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+					new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
 		return http.build();
+	}
+
+	/** Only requests that ask for HTML are sent to the login page; machines get their 401. */
+	private static MediaTypeRequestMatcher browsers() {
+		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		matcher.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return matcher;
 	}
 
 	@Bean
