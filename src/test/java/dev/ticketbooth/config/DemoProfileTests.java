@@ -56,6 +56,12 @@ class DemoProfileTests {
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
 			assertThat(context.getBean(PasswordEncoder.class).matches("demo-backend-secret", client.getClientSecret())).isTrue();
+			var app = context.getBean(RegisteredClientRepository.class).findByClientId("demo-app");
+			assertThat(app.getRedirectUris()).containsExactly("http://127.0.0.1:9999/callback");
+			assertThat(app.getScopes()).containsExactlyInAnyOrder("openid", "profile");
+			assertThat(app.getClientSettings().isRequireProofKey()).isTrue();
+			assertThat(app.getClientSettings().<String>getSetting("ticketbooth.enrichment")).isEqualTo("vimond");
+			assertThat(partners.authenticateCallback("kinescope", "kinescope-demo-password")).isPresent();
 		}
 	}
 
