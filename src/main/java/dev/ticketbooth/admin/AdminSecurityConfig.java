@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -50,7 +51,7 @@ class AdminSecurityConfig {
 	@ConditionalOnWebApplication
 	@Order(2)
 	SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, AdminAccounts accounts,
-			PasswordEncoder passwordEncoder) throws Exception {
+			PasswordEncoder passwordEncoder, AuditTrail audit) throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts.userDetailsService());
 		provider.setPasswordEncoder(passwordEncoder);
 		http.securityMatcher("/api/admin/**", "/actuator/**")
@@ -69,7 +70,8 @@ class AdminSecurityConfig {
 				.write(response, HttpStatus.FORBIDDEN, "forbidden", "This account may not do that")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class);
+			.addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new AuditFilter(audit), ExceptionTranslationFilter.class);
 		return http.build();
 	}
 }

@@ -40,12 +40,18 @@ public class KeyRotation {
 
 	private final Clock clock;
 
+	private final java.util.function.Consumer<KeyEvent> events;
+
+	private final String origin;
+
 	/** Test seam: runs inside a promotion after the old key is retired, to simulate a crash there. */
 	Runnable afterRetire = () -> {
 	};
 
 	KeyRotation(KeyRepository repository, KeyMaterial material, KeyRing ring, KeyProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, java.util.function.Consumer<KeyEvent> events, String origin) {
+		this.events = events;
+		this.origin = origin;
 		this.repository = repository;
 		this.material = material;
 		this.ring = ring;
@@ -90,6 +96,7 @@ public class KeyRotation {
 			return null;
 		});
 		ring.reload();
+		publish("set-created", name, "-");
 		log.info("Created key set '{}' {} ({})", name, set.algorithms(), published ? "published" : "not published");
 		return set;
 	}
@@ -124,8 +131,10 @@ public class KeyRotation {
 			}));
 		}
 		ring.reload();
-		results.stream().filter(r -> r.outcome() != RotationResult.Outcome.UNCHANGED)
-			.forEach(r -> log.info("Key rotation: {}", r));
+		results.stream().filter(r -> r.outcome() != RotationResult.Outcome.UNCHANGED).forEach(r -> {
+			log.info("Key rotation: {}", r);
+			publish(r);
+		});
 		return results;
 	}
 
@@ -171,7 +180,10 @@ public class KeyRotation {
 			return done;
 		});
 		ring.reload();
-		results.forEach(r -> log.info("Key rotation on demand{}: {}", force ? " (forced)" : "", r));
+		results.forEach(r -> {
+			log.info("Key rotation on demand{}: {}", force ? " (forced)" : "", r);
+			publish(r);
+		});
 		return results;
 	}
 
@@ -198,6 +210,7 @@ public class KeyRotation {
 			return null;
 		});
 		ring.reload();
+		publish("revoked", key.keySet(), kid);
 		log.info("Revoked key {} of set '{}'", kid, key.keySet());
 		return ring.find(kid).orElseThrow();
 	}
@@ -239,6 +252,7 @@ public class KeyRotation {
 			return null;
 		});
 		ring.reload();
+		publish("imported", setName, kid);
 		log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
 		return ring.find(kid).orElseThrow();
 	}
@@ -254,6 +268,7 @@ public class KeyRotation {
 			return null;
 		});
 		ring.reload();
+		publish("partner-key-id-set", ring.find(kid).map(RingKey::keySet).orElse("?"), kid);
 		return ring.find(kid).orElseThrow();
 	}
 
@@ -329,6 +344,7 @@ public class KeyRotation {
 		for (StoredKey retired : repository.find(set.name(), algorithm, KeyState.RETIRED)) {
 			if (!retired.retiredAt().plus(properties.retention()).isAfter(now)) {
 				removed += repository.delete(retired.kid());
+				publish("removed", set.name(), retired.kid()); // committed with the maintenance step, or rolled back with it
 				log.info("Removed RETIRED key {} of set '{}' after retention", retired.kid(), set.name());
 			}
 		}
@@ -350,6 +366,29 @@ public class KeyRotation {
 			throw ApiProblemException.notFound("unknown-key-set", "No key set named '" + setName + "'");
 		}
 		return repository.findSet(setName).orElseThrow();
+	}
+
+	private void publish(RotationResult result) {
+		switch (result.outcome()) {
+			case PROMOTED -> {
+				publish("promoted", result.set(), result.activeKid());
+				publish("retired", result.set(), result.retiredKid());
+				publish("created", result.set(), result.nextKid());
+			}
+			case PREPUBLISHED -> publish("created", result.set(), result.nextKid());
+			case ACTIVATED -> publish("activated", result.set(), result.activeKid());
+			case UNCHANGED -> {
+			}
+		}
+	}
+
+	private void publish(String action, String set, String kid) {
+		try {
+			events.accept(new KeyEvent(action, set, kid, origin));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record key event {} {} {}: {}", action, set, kid, ex.toString());
+		}
 	}
 
 	private <T> T inTransaction(java.util.function.Supplier<T> work) {

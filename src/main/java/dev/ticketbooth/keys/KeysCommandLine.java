@@ -68,6 +68,7 @@ public final class KeysCommandLine {
 		}
 		springArgs.add("--ticketbooth.scheduling.enabled=false");
 		springArgs.add("--ticketbooth.admin.bootstrap=false");
+		springArgs.add("--ticketbooth.cli=true");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TicketboothApplication.class)
 			.web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
 			.properties("logging.level.root=WARN", "logging.level.dev.ticketbooth.keys.KeysCommandLine=INFO")

@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import dev.ticketbooth.config.TicketboothProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +42,10 @@ class KeysConfig {
 
 	@Bean
 	KeyRotation keyRotation(KeyRepository repository, KeyEncryptionKey kek, KeyRing ring, KeyProperties properties,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events,
+			@Value("${ticketbooth.cli:false}") boolean cli) {
 		KeyRotation rotation = new KeyRotation(repository, new KeyMaterial(kek), ring, properties,
-				new TransactionTemplate(transactionManager), clock);
+				new TransactionTemplate(transactionManager), clock, events::publishEvent, cli ? "cli" : "system");
 		rotation.bootstrap();
 		return rotation;
 	}
@@ -59,7 +62,10 @@ class KeysConfig {
 
 		private final KeyProperties properties;
 
-		KeySchedule(KeyRing ring, KeyRotation rotation, KeyProperties properties) {
+		private final KeyMetrics metrics;
+
+		KeySchedule(KeyRing ring, KeyRotation rotation, KeyProperties properties, KeyMetrics metrics) {
+			this.metrics = metrics;
 			this.ring = ring;
 			this.rotation = rotation;
 			this.properties = properties;
@@ -67,7 +73,10 @@ class KeysConfig {
 
 		@Override
 		public void configureTasks(ScheduledTaskRegistrar registrar) {
-			registrar.addFixedDelayTask(ring::refreshIfChanged, properties.refreshInterval());
+			registrar.addFixedDelayTask(() -> {
+				ring.refreshIfChanged();
+				metrics.update();
+			}, properties.refreshInterval());
 			registrar.addFixedDelayTask(rotation::maintain, properties.checkInterval());
 		}
 	}

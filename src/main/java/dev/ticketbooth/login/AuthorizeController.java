@@ -41,7 +41,11 @@ class AuthorizeController {
 
 	private final Clock clock;
 
-	AuthorizeController(Providers providers, EndUsers users, RequestCache requestCache, Clock clock) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	AuthorizeController(Providers providers, EndUsers users, RequestCache requestCache, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.providers = providers;
 		this.users = users;
 		this.requestCache = requestCache;
@@ -77,6 +81,7 @@ class AuthorizeController {
 		try {
 			String token = ApplicasterTokens.mint(authorize.provider().issuerName(), user.id(), authorize.uuid(), now,
 					now.plus(authorize.provider().tokenLifetime()), secret);
+			meters.counter("ticketbooth.tokens.minted", "profile", "applicaster", "algorithm", "HS256").increment();
 			return new ModelAndView(redirect(RedirectUris.withToken(authorize.redirectUri(), token)));
 		}
 		finally {

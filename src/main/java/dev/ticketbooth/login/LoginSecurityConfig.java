@@ -43,7 +43,8 @@ class LoginSecurityConfig {
 	@ConditionalOnWebApplication
 	@Order(10)
 	SecurityFilterChain loginSecurityFilterChain(HttpSecurity http, EndUsers users, PasswordEncoder passwordEncoder,
-			RequestCache requestCache, LoginThrottle throttle) throws Exception {
+			RequestCache requestCache, LoginThrottle throttle, io.micrometer.core.instrument.MeterRegistry meters)
+			throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
 		SavedRequestAwareAuthenticationSuccessHandler continueWhereYouWere = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -57,14 +58,17 @@ class LoginSecurityConfig {
 			.formLogin(form -> form.loginPage("/login").permitAll()
 				.successHandler((request, response, authentication) -> {
 					throttle.succeeded(authentication.getName());
+					meters.counter("ticketbooth.logins", "outcome", "success").increment();
 					continueWhereYouWere.onAuthenticationSuccess(request, response, authentication);
 				})
 				.failureHandler((request, response, exception) -> {
 					throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+					meters.counter("ticketbooth.logins", "outcome", exception instanceof DisabledException ? "disabled" : "failure")
+						.increment();
 					response.sendRedirect(request.getContextPath()
 							+ (exception instanceof DisabledException ? "/login?disabled" : "/login?error"));
 				}))
-			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ThrottleFilter(throttle, meters), UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp
 				.policyDirectives("default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")));
 		return http.build();
@@ -75,8 +79,11 @@ class LoginSecurityConfig {
 
 		private final LoginThrottle throttle;
 
-		ThrottleFilter(LoginThrottle throttle) {
+		private final io.micrometer.core.instrument.MeterRegistry meters;
+
+		ThrottleFilter(LoginThrottle throttle, io.micrometer.core.instrument.MeterRegistry meters) {
 			this.throttle = throttle;
+			this.meters = meters;
 		}
 
 		@Override
@@ -88,6 +95,7 @@ class LoginSecurityConfig {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
+				meters.counter("ticketbooth.logins", "outcome", "throttled").increment();
 				response.sendRedirect(request.getContextPath() + "/login?throttled");
 				return;
 			}

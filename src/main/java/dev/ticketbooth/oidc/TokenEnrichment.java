@@ -48,8 +48,12 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final java.time.Clock clock;
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	TokenEnrichment(EndUsers users, VimondEntitlements vimond, Entitlements entitlements, JdbcClient jdbc,
-			@Value("${ticketbooth.oidc.authorization-header-budget:8000}") int headerBudget, java.time.Clock clock) {
+			@Value("${ticketbooth.oidc.authorization-header-budget:8000}") int headerBudget, java.time.Clock clock,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.clock = clock;
 		this.users = users;
 		this.vimond = vimond;
@@ -63,6 +67,12 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		RegisteredClient client = context.getRegisteredClient();
 		boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
 		boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+		if (accessToken || idToken) {
+			String algorithm = context.getJwsHeader().build().getAlgorithm() == null ? "RS256"
+					: context.getJwsHeader().build().getAlgorithm().getName();
+			meters.counter("ticketbooth.tokens.minted", "profile", accessToken ? "oidc-access" : "oidc-id", "algorithm",
+					algorithm).increment();
+		}
 		if (accessToken && "at+jwt".equals(setting(client, ClientSettingNames.ACCESS_TOKEN_TYPE))) {
 			context.getJwsHeader().type("at+jwt");
 		}

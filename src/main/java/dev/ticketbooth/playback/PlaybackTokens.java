@@ -44,7 +44,11 @@ public class PlaybackTokens {
 
 	private final Clock clock;
 
-	PlaybackTokens(Partners partners, EndUsers users, Catalog catalog, Entitlements entitlements, KeyRing ring, Clock clock) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	PlaybackTokens(Partners partners, EndUsers users, Catalog catalog, Entitlements entitlements, KeyRing ring, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.partners = partners;
 		this.users = users;
 		this.catalog = catalog;
@@ -93,6 +97,8 @@ public class PlaybackTokens {
 		}
 		RingKey key = signingKey(partner);
 		String token = JwsSigner.sign(key, headerKid(partner, key), claims(partner, user, video, rules, now, expiresAt));
+		meters.counter("ticketbooth.tokens.minted", "profile", partner.profile().wireName(), "algorithm",
+				key.algorithm().name()).increment();
 		return new PlaybackToken(token, expiresAt, urls(partner, video, token));
 	}
 

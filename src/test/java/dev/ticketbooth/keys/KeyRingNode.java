@@ -21,7 +21,8 @@ record KeyRingNode(KeyRing ring, KeyRotation rotation, KeyRepository repository,
 		KeyRing ring = new KeyRing(repository, new KeyMaterial(kek));
 		ring.open(kek, clock);
 		KeyRotation rotation = new KeyRotation(repository, new KeyMaterial(kek), ring, properties,
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock, event -> {
+				}, "test");
 		rotation.bootstrap();
 		return new KeyRingNode(ring, rotation, repository, jdbc);
 	}

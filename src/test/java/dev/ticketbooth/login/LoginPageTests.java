@@ -75,6 +75,10 @@ class LoginPageTests {
 		assertThat(new WebSession(port).login(username, "right-password").headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?throttled"));
 		assertThat(session.get("/login?throttled").body()).contains("Too many failed attempts");
+		dev.ticketbooth.Http http = new dev.ticketbooth.Http(port);
+		assertThat(http.send(http.admin("/actuator/prometheus")).body())
+			.containsPattern("ticketbooth_logins_total\\{outcome=\"throttled\"} [1-9]")
+			.containsPattern("ticketbooth_logins_total\\{outcome=\"failure\"} [1-9]");
 
 		clock.advance(properties.failureWindow().plusSeconds(1));
 		assertThat(new WebSession(port).login(username, "right-password").headers().firstValue("Location"))

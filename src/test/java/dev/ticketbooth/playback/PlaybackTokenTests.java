@@ -124,6 +124,8 @@ class PlaybackTokenTests {
 		assertThat(((Number) payload.get("exp")).longValue() - iat).isEqualTo(600);
 		assertThat(Instant.parse((String) minted.get("expires_at")).getEpochSecond()).isEqualTo(iat + 600);
 		assertThat(map(minted.get("urls"))).containsEntry("player", "https://player.example.com/v1-" + s + "?jwt=" + token);
+		assertThat(http.send(http.admin("/actuator/prometheus")).body())
+			.containsPattern("ticketbooth_tokens_minted_total\\{algorithm=\"RS256\",profile=\"streamamg\"} [1-9]");
 	}
 
 	@Test
