@@ -19,6 +19,10 @@ public class AdminAccounts {
 
 	static final String ROLE = "ADMIN";
 
+	static final String VIEWER = "VIEWER";
+
+	private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
@@ -31,16 +35,50 @@ public class AdminAccounts {
 		this.clock = clock;
 	}
 
-	record AdminRow(String username, String passwordHash, boolean enabled) {
+	record AdminRow(String username, String passwordHash, boolean enabled, String role) {
+	}
+
+	/** An operator as the API shows it. */
+	public record Operator(String username, String role, boolean enabled) {
 	}
 
 	public boolean any() {
 		return jdbc.sql("SELECT COUNT(*) FROM admin_users").query(Long.class).single() > 0;
 	}
 
-	public void create(String username, String rawPassword) {
-		jdbc.sql("INSERT INTO admin_users (username, password_hash, enabled, created_at) VALUES (?, ?, ?, ?)")
-			.params(username, passwords.encode(rawPassword), true, DbTime.bind(DbTime.now(clock))).update();
+	/** The first admin, from TICKETBOOTH_ADMIN_PASSWORD or generated: the operator's own choice, unchecked. */
+	void createFirstAdmin(String username, String rawPassword) {
+		insert(username, rawPassword, ROLE);
+	}
+
+	public Operator create(String username, String rawPassword, String role) {
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-username",
+					"An operator name is 1-100 letters, digits and . _ @ -");
+		}
+		if (!ROLE.equals(role) && !VIEWER.equals(role)) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-role", "An operator role is ADMIN or VIEWER");
+		}
+		if (rawPassword == null || rawPassword.length() < 12 || rawPassword.length() > 1000) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-password",
+					"An operator password is 12 to 1000 characters");
+		}
+		try {
+			insert(username, rawPassword, role);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw dev.ticketbooth.config.ApiProblemException.conflict("operator-exists", "Operator '" + username + "' exists");
+		}
+		return new Operator(username, role, true);
+	}
+
+	private void insert(String username, String rawPassword, String role) {
+		jdbc.sql("INSERT INTO admin_users (username, password_hash, enabled, created_at, role) VALUES (?, ?, ?, ?, ?)")
+			.params(username, passwords.encode(rawPassword), true, DbTime.bind(DbTime.now(clock)), role).update();
+	}
+
+	public List<Operator> operators() {
+		return jdbc.sql("SELECT username, role, enabled FROM admin_users ORDER BY username").query(Operator.class).list();
 	}
 
 	public List<String> usernames() {
@@ -48,7 +86,7 @@ public class AdminAccounts {
 	}
 
 	private Optional<AdminRow> find(String username) {
-		return jdbc.sql("SELECT username, password_hash, enabled FROM admin_users WHERE username = ?").param(username)
+		return jdbc.sql("SELECT username, password_hash, enabled, role FROM admin_users WHERE username = ?").param(username)
 			.query(AdminRow.class).optional();
 	}
 
@@ -60,6 +98,6 @@ public class AdminAccounts {
 	private UserDetails loadUserByUsername(String username) {
 		AdminRow row = find(username).orElseThrow(() -> new UsernameNotFoundException("No such admin"));
 		return User.withUsername(row.username()).password(row.passwordHash()).disabled(!row.enabled())
-			.authorities(AuthorityUtils.createAuthorityList("ROLE_" + ROLE)).build();
+			.authorities(AuthorityUtils.createAuthorityList("ROLE_" + row.role())).build();
 	}
 }

@@ -36,14 +36,14 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		String password = properties.adminPassword();
 		if (password != null && !password.isBlank()) {
-			accounts.create(USERNAME, password);
+			accounts.createFirstAdmin(USERNAME, password);
 			log.info("Created admin user '{}' with the password from TICKETBOOTH_ADMIN_PASSWORD", USERNAME);
 			return;
 		}
 		byte[] random = new byte[18];
 		new SecureRandom().nextBytes(random);
 		password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		accounts.create(USERNAME, password);
+		accounts.createFirstAdmin(USERNAME, password);
 		log.warn("Created admin user '{}' with generated password: {}  (shown this once; set "
 				+ "TICKETBOOTH_ADMIN_PASSWORD on first start to choose it)", USERNAME, password);
 	}

@@ -58,6 +58,8 @@ class AdminSecurityConfig {
 			.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/admin/**", "/actuator/**")
+				.hasAnyRole(AdminAccounts.ROLE, AdminAccounts.VIEWER)
 				.anyRequest()
 				.hasRole(AdminAccounts.ROLE))
 			.httpBasic(basic -> basic.realmName("ticketbooth admin")

@@ -1,0 +1,224 @@
+package dev.ticketbooth.admin;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.entitlements.Entitlements;
+import dev.ticketbooth.entitlements.Grants;
+import dev.ticketbooth.keys.KeyProperties;
+import dev.ticketbooth.keys.KeyRing;
+import dev.ticketbooth.keys.KeyRotation;
+import dev.ticketbooth.keys.KeySet;
+import dev.ticketbooth.keys.PemCodec;
+import dev.ticketbooth.login.Providers;
+import dev.ticketbooth.oidc.OidcClients;
+import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.users.EndUsers;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The operator console's pages. Actions change things only through the same services as the API. */
+@Controller
+class ConsoleController {
+
+	private final KeyRing ring;
+
+	private final KeyRotation rotation;
+
+	private final KeyProperties keyProperties;
+
+	private final AuditTrail audit;
+
+	private final EndUsers users;
+
+	private final Grants grants;
+
+	private final Entitlements entitlements;
+
+	private final Partners partners;
+
+	private final Providers providers;
+
+	private final OidcClients clients;
+
+	private final Clock clock;
+
+	ConsoleController(KeyRing ring, KeyRotation rotation, KeyProperties keyProperties, AuditTrail audit, EndUsers users,
+			Grants grants, Entitlements entitlements, Partners partners, Providers providers, OidcClients clients, Clock clock) {
+		this.ring = ring;
+		this.rotation = rotation;
+		this.keyProperties = keyProperties;
+		this.audit = audit;
+		this.users = users;
+		this.grants = grants;
+		this.entitlements = entitlements;
+		this.partners = partners;
+		this.providers = providers;
+		this.clients = clients;
+		this.clock = clock;
+	}
+
+	@GetMapping("/admin/login")
+	String login() {
+		return "admin/login";
+	}
+
+	@GetMapping("/admin")
+	String home() {
+		return "redirect:/admin/keys";
+	}
+
+	@GetMapping("/admin/keys")
+	String keys(Model model, Authentication operator) {
+		ring.refreshIfChanged();
+		model.addAttribute("timelines", rotation.sets().stream()
+			.map(set -> KeyTimeline.of(set.name(), ring.keys(), keyProperties, clock.instant())).toList());
+		model.addAttribute("keys", ring.keys());
+		model.addAttribute("audit", audit.recent(10));
+		model.addAttribute("canAct", canAct(operator));
+		return "admin/keys";
+	}
+
+	@GetMapping("/admin/keys/rotate")
+	String confirmRotation(@RequestParam(defaultValue = KeySet.DEFAULT) String set, Model model) {
+		model.addAttribute("title", "Rotate key set " + set);
+		model.addAttribute("text", "The NEXT key of set '" + set + "' becomes ACTIVE, the ACTIVE key retires, and a new "
+				+ "NEXT key is published. If the NEXT key is younger than the lead time, the rotation is refused unless forced.");
+		model.addAttribute("action", "/admin/keys/rotate");
+		model.addAttribute("set", set);
+		model.addAttribute("forceable", true);
+		return "admin/confirm";
+	}
+
+	@PostMapping("/admin/keys/rotate")
+	String rotate(@RequestParam(defaultValue = KeySet.DEFAULT) String set,
+			@RequestParam(defaultValue = "false") boolean force, RedirectAttributes flash) {
+		try {
+			rotation.rotate(set, null, force);
+			flash.addFlashAttribute("message", "Rotated key set '" + set + "'.");
+		}
+		catch (ApiProblemException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/keys";
+	}
+
+	@GetMapping("/admin/keys/{kid}/revoke")
+	String confirmRevoke(@PathVariable String kid, Model model) {
+		model.addAttribute("title", "Revoke key " + kid);
+		model.addAttribute("text", "The key leaves the JWKS at once and is never trusted again; tokens it signed stop "
+				+ "verifying. Revoking the ACTIVE key promotes the NEXT key immediately.");
+		model.addAttribute("action", "/admin/keys/" + kid + "/revoke");
+		model.addAttribute("forceable", false);
+		return "admin/confirm";
+	}
+
+	@PostMapping("/admin/keys/{kid}/revoke")
+	String revoke(@PathVariable String kid, RedirectAttributes flash) {
+		try {
+			rotation.revoke(kid);
+			flash.addFlashAttribute("message", "Revoked key " + kid + ".");
+		}
+		catch (ApiProblemException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/keys";
+	}
+
+	@PostMapping("/admin/keys/import")
+	String importKey(@RequestParam String pem, @RequestParam(required = false) String password,
+			@RequestParam(defaultValue = KeySet.DEFAULT) String set, @RequestParam(required = false) String partnerKeyId,
+			RedirectAttributes flash) {
+		try {
+			var key = rotation.importKey(PemCodec.readKeyPair(pem, password == null || password.isEmpty() ? null
+					: password.toCharArray()), set, partnerKeyId == null || partnerKeyId.isBlank() ? null : partnerKeyId, false);
+			flash.addFlashAttribute("message", "Imported key " + key.kid() + " as " + key.state() + ".");
+		}
+		catch (ApiProblemException | PemCodec.PemException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/admin/keys";
+	}
+
+	/** A user, their grants and roles, and "why can't this user watch video V?". */
+	@GetMapping("/admin/users")
+	String users(@RequestParam(required = false) String q, @RequestParam(required = false) String video, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("video", video);
+		if (q != null && !q.isBlank()) {
+			users.findByUsername(q.trim()).ifPresentOrElse(user -> {
+				model.addAttribute("user", user);
+				model.addAttribute("grants", grants.forUser(user.id()));
+				model.addAttribute("roles", entitlements.roles(user.id()));
+				if (video != null && !video.isBlank()) {
+					model.addAttribute("check", entitlements.mayWatch(user, video.trim(), clock.instant()));
+				}
+			}, () -> model.addAttribute("notFound", true));
+		}
+		return "admin/users";
+	}
+
+	@GetMapping("/admin/partners")
+	String partners(Model model) {
+		model.addAttribute("title", "Partners");
+		model.addAttribute("headers", List.of("id", "profile", "key set", "issuer", "audience", "callback user"));
+		model.addAttribute("rows", partners.list().stream().map(p -> List.of(p.id(), p.profile().wireName(), p.keySet(),
+				p.issuer(), String.valueOf(p.audience()), p.callbackUsername() == null ? "" : p.callbackUsername() + " / ••••••"))
+			.toList());
+		return "admin/list";
+	}
+
+	@GetMapping("/admin/providers")
+	String providers(Model model) {
+		model.addAttribute("title", "Applicaster providers");
+		model.addAttribute("headers", List.of("id", "name", "issuer", "lifetime", "redirect URIs", "secret"));
+		model.addAttribute("rows", providers.list().stream().map(p -> List.of(p.id(), p.displayName(), p.issuerName(),
+				p.tokenLifetime().toString(), String.join(" ", p.redirectUris()), "•••••• (shown once at creation)")).toList());
+		return "admin/list";
+	}
+
+	@GetMapping("/admin/clients")
+	String clients(Model model) {
+		model.addAttribute("title", "OAuth clients");
+		model.addAttribute("headers", List.of("client id", "grants", "scopes", "enrichment"));
+		model.addAttribute("rows", clients.clientIds().stream().map(clients::get).map(c -> List.of(c.getClientId(),
+				String.join(" ", c.getAuthorizationGrantTypes().stream().map(g -> g.getValue()).sorted().toList()),
+				String.join(" ", c.getScopes()), String.valueOf(c.getClientSettings().getSettings()
+					.getOrDefault("ticketbooth.enrichment", "none"))))
+			.toList());
+		return "admin/list";
+	}
+
+	/** The audit trail as JSON, with the console's session. */
+	@GetMapping(path = "/admin/audit.json", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	List<AuditEvent> auditJson() {
+		return audit.recent(100_000);
+	}
+
+	@GetMapping(path = "/admin/keys/{kid}/public.pem", produces = "application/x-pem-file")
+	@org.springframework.web.bind.annotation.ResponseBody
+	String publicPem(@PathVariable String kid) {
+		return PemCodec.writePublicKey(ring.find(kid)
+			.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'")).publicKey());
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(Model model) {
+		model.addAttribute("events", audit.recent(500));
+		return "admin/audit";
+	}
+
+	private static boolean canAct(Authentication operator) {
+		return operator != null && operator.getAuthorities().stream()
+			.anyMatch(a -> a.getAuthority().equals("ROLE_" + AdminAccounts.ROLE));
+	}
+}

@@ -1,0 +1,78 @@
+package dev.ticketbooth.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.ticketbooth.keys.KeyProperties;
+import dev.ticketbooth.keys.KeyState;
+import dev.ticketbooth.keys.RingKey;
+
+/**
+ * The key ring of one set as a picture: one row per key with its NEXT, ACTIVE and RETIRED spans
+ * against time, "now", the next scheduled rotation and each retention end. Positions are
+ * percentages of the time axis, ready for an SVG.
+ */
+record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double rotationAt, List<Row> rows) {
+
+	record Segment(String state, double x, double width, Instant start, Instant end) {
+	}
+
+	record Row(String kid, String state, String partnerKeyId, List<Segment> segments, Double removalAt) {
+	}
+
+	static KeyTimeline of(String set, List<RingKey> keys, KeyProperties properties, Instant now) {
+		List<RingKey> shown = keys.stream().filter(k -> k.keySet().equals(set) && k.state() != KeyState.REVOKED)
+			.sorted(Comparator.comparing(RingKey::createdAt)).toList();
+		Instant from = shown.stream().map(RingKey::createdAt).min(Comparator.naturalOrder()).orElse(now)
+			.minus(Duration.ofHours(1));
+		RingKey active = shown.stream().filter(k -> k.state() == KeyState.ACTIVE).findFirst().orElse(null);
+		Instant rotation = active == null ? null
+				: (active.activatedAt() != null ? active.activatedAt() : active.createdAt()).plus(properties.rotationPeriod());
+		Instant to = now.plus(properties.retention()).plus(Duration.ofDays(2));
+		if (rotation != null && rotation.plus(Duration.ofDays(2)).isAfter(to)) {
+			to = rotation.plus(Duration.ofDays(2));
+		}
+		Axis axis = new Axis(from, to);
+		List<Row> rows = new ArrayList<>();
+		for (RingKey key : shown) {
+			List<Segment> segments = new ArrayList<>();
+			Instant activated = key.activatedAt();
+			Instant retired = key.retiredAt();
+			Instant nextEnd = activated != null ? activated : now;
+			if (activated == null || activated.isAfter(key.createdAt())) {
+				segments.add(axis.segment("NEXT", key.createdAt(), nextEnd));
+			}
+			if (activated != null) {
+				segments.add(axis.segment("ACTIVE", activated, retired != null ? retired : now));
+			}
+			Double removal = null;
+			if (retired != null) {
+				Instant removalAt = key.removalAt(properties.retention());
+				segments.add(axis.segment("RETIRED", retired, removalAt.isBefore(now) ? removalAt : now));
+				removal = axis.at(removalAt);
+			}
+			rows.add(new Row(key.kid(), key.state().name(), key.partnerKeyId(), segments, removal));
+		}
+		return new KeyTimeline(set, from, to, axis.at(now), rotation == null ? null : axis.at(rotation), rows);
+	}
+
+	private record Axis(Instant from, Instant to) {
+
+		/** Where the time axis starts, in percent of the width; the labels sit left of it. */
+		static final double LABELS = 32;
+
+		double at(Instant instant) {
+			double span = Duration.between(from, to).toMillis();
+			double x = Duration.between(from, instant).toMillis() / span;
+			return LABELS + Math.max(0, Math.min(1, x)) * (100 - LABELS);
+		}
+
+		Segment segment(String state, Instant start, Instant end) {
+			double x = at(start);
+			return new Segment(state, x, Math.max(0.4, at(end) - x), start, end);
+		}
+	}
+}
