@@ -136,7 +136,11 @@ class ConsoleController {
 	@PostMapping("/admin/keys/import")
 	String importKey(@RequestParam String pem, @RequestParam(required = false) String password,
 			@RequestParam(defaultValue = KeySet.DEFAULT) String set, @RequestParam(required = false) String partnerKeyId,
-			RedirectAttributes flash) {
+			@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+		if (!confirm) {
+			flash.addFlashAttribute("error", "Nothing imported: confirm the import first.");
+			return "redirect:/admin/keys";
+		}
 		try {
 			var key = rotation.importKey(PemCodec.readKeyPair(pem, password == null || password.isEmpty() ? null
 					: password.toCharArray()), set, partnerKeyId == null || partnerKeyId.isBlank() ? null : partnerKeyId, false);
@@ -166,8 +170,51 @@ class ConsoleController {
 		return "admin/users";
 	}
 
+	/** Creates a provider; a generated secret is shown on the next page, once. */
+	@PostMapping("/admin/providers")
+	String createProvider(@RequestParam String id, @RequestParam String displayName, @RequestParam String issuerName,
+			@RequestParam String redirectUris, @RequestParam(required = false) String secret, Model model,
+			RedirectAttributes flash) {
+		try {
+			Providers.Created created = providers.create(id, displayName, issuerName, null,
+					redirectUris.lines().map(String::trim).filter(l -> !l.isEmpty()).toList(),
+					secret == null || secret.isBlank() ? null : secret);
+			model.addAttribute("title", "Provider " + id + " created");
+			model.addAttribute("label", "Pre-shared secret (paste it into the Applicaster CMS; it is not shown again)");
+			model.addAttribute("secret", secret == null || secret.isBlank() ? created.secret() : null);
+			model.addAttribute("back", "/admin/providers");
+			return "admin/created";
+		}
+		catch (ApiProblemException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/admin/providers";
+		}
+	}
+
+	/** Creates a partner; its generated callback password is shown on the next page, once. */
+	@PostMapping("/admin/partners")
+	String createPartner(@RequestParam String id, @RequestParam String profile,
+			@RequestParam(defaultValue = KeySet.DEFAULT) String keySet, @RequestParam(required = false) String callbackUsername,
+			Model model, RedirectAttributes flash) {
+		try {
+			Partners.Created created = partners.create(new Partners.PartnerRequest(id, profile, keySet, null, null, null, null,
+					null, null, null, callbackUsername == null || callbackUsername.isBlank() ? null : callbackUsername, null,
+					false, null));
+			model.addAttribute("title", "Partner " + id + " created");
+			model.addAttribute("label", "Callback password for " + callbackUsername + " (give it to the platform; it is not shown again)");
+			model.addAttribute("secret", created.callbackPassword());
+			model.addAttribute("back", "/admin/partners");
+			return "admin/created";
+		}
+		catch (ApiProblemException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/admin/partners";
+		}
+	}
+
 	@GetMapping("/admin/partners")
-	String partners(Model model) {
+	String partners(Model model, Authentication operator) {
+		model.addAttribute("create", canAct(operator) ? "partner" : null);
 		model.addAttribute("title", "Partners");
 		model.addAttribute("headers", List.of("id", "profile", "key set", "issuer", "audience", "callback user"));
 		model.addAttribute("rows", partners.list().stream().map(p -> List.of(p.id(), p.profile().wireName(), p.keySet(),
@@ -177,7 +224,8 @@ class ConsoleController {
 	}
 
 	@GetMapping("/admin/providers")
-	String providers(Model model) {
+	String providers(Model model, Authentication operator) {
+		model.addAttribute("create", canAct(operator) ? "provider" : null);
 		model.addAttribute("title", "Applicaster providers");
 		model.addAttribute("headers", List.of("id", "name", "issuer", "lifetime", "redirect URIs", "secret"));
 		model.addAttribute("rows", providers.list().stream().map(p -> List.of(p.id(), p.displayName(), p.issuerName(),
