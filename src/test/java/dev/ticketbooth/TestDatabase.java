@@ -53,6 +53,13 @@ public final class TestDatabase implements AutoCloseable {
 
 	/** Skips the calling test (with the reason) when no PostgreSQL server answers. */
 	public static TestDatabase postgres() {
+		TestDatabase db = postgresUnmigrated();
+		db.migrate();
+		return db;
+	}
+
+	/** An empty PostgreSQL database, for a server that runs the migrations itself. */
+	static TestDatabase postgresUnmigrated() {
 		String admin = "jdbc:postgresql://" + POSTGRES_HOST + "/postgres";
 		String name = "tb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
@@ -76,7 +83,6 @@ public final class TestDatabase implements AutoCloseable {
 				throw new IllegalStateException("Could not drop test database " + name, ex);
 			}
 		});
-		db.migrate();
 		return db;
 	}
 
