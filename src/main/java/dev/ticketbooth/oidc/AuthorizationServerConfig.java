@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -41,12 +42,16 @@ class AuthorizationServerConfig {
 	@Bean
 	@ConditionalOnWebApplication
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, TicketboothProperties properties)
-			throws Exception {
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, TicketboothProperties properties,
+			ClientSecrets clientSecrets) throws Exception {
 		String jwksUri = properties.issuer().replaceAll("/+$", "") + JWKS_PATH;
 		http.oauth2AuthorizationServer(authorizationServer -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
 			authorizationServer
+				.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
+					.filter(ClientSecretAuthenticationProvider.class::isInstance)
+					.forEach(provider -> ((ClientSecretAuthenticationProvider) provider)
+						.setPasswordEncoder(clientSecrets.encoder()))))
 				.authorizationServerMetadataEndpoint(metadata -> metadata
 					.authorizationServerMetadataCustomizer(builder -> builder.jwkSetUrl(jwksUri)))
 				.oidc(oidc -> oidc.providerConfigurationEndpoint(

@@ -31,9 +31,9 @@ class DemoClients implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
-	DemoClients(RegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+	DemoClients(RegisteredClientRepository clients, ClientSecrets secrets) {
 		this.clients = clients;
-		this.passwordEncoder = passwordEncoder;
+		this.passwordEncoder = secrets.encoder();
 	}
 
 	@Override

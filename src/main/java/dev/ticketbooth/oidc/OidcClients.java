@@ -41,9 +41,9 @@ public class OidcClients {
 
 	private final JdbcClient jdbc;
 
-	OidcClients(RegisteredClientRepository clients, PasswordEncoder passwords, JdbcClient jdbc) {
+	OidcClients(RegisteredClientRepository clients, ClientSecrets secrets, JdbcClient jdbc) {
 		this.clients = clients;
-		this.passwords = passwords;
+		this.passwords = secrets.encoder();
 		this.jdbc = jdbc;
 	}
 

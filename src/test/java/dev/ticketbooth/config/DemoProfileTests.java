@@ -20,7 +20,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +54,9 @@ class DemoProfileTests {
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
-			assertThat(context.getBean(PasswordEncoder.class).matches("demo-backend-secret", client.getClientSecret())).isTrue();
+			assertThat(context.getBean(dev.ticketbooth.oidc.ClientSecrets.class).encoder()
+				.matches("demo-backend-secret", client.getClientSecret())).isTrue();
+			assertThat(client.getClientSecret()).startsWith("{hmac}");
 			var app = context.getBean(RegisteredClientRepository.class).findByClientId("demo-app");
 			assertThat(app.getRedirectUris()).containsExactly("http://127.0.0.1:9999/callback");
 			assertThat(app.getScopes()).containsExactlyInAnyOrder("openid", "profile");

@@ -229,6 +229,28 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void generatedClientSecretsAreKeyedHashesAndStillAuthenticate() throws Exception {
+		Http http = new Http(port);
+		HttpResponse<String> created = http.send(http.admin("/api/admin/clients").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"client_id\":\"m2m-" + s + "\",\"scopes\":[\"playback:mint\"]}")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String secret = (String) JSONObjectUtils.parse(created.body()).get("client_secret");
+		String stored = jdbc.sql("SELECT client_secret FROM oauth2_registered_client WHERE client_id = ?").param("m2m-" + s)
+			.query(String.class).single();
+		assertThat(stored).startsWith("{hmac}hmac1$").doesNotContain(secret);
+
+		HttpResponse<String> token = http.send(http.request("/oauth2/token").header("Authorization", Http.basic("m2m-" + s, secret))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("grant_type=client_credentials&scope=playback:mint")));
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+		HttpResponse<String> wrong = http.send(http.request("/oauth2/token").header("Authorization", Http.basic("m2m-" + s, secret + "x"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("grant_type=client_credentials&scope=playback:mint")));
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		// clients registered with argon2id hashes before keep working (OAuthClients in other tests registers them so)
+	}
+
+	@Test
 	void expiredAuthorizationsAreCleanedUp() throws Exception {
 		String client = publicClient(null, null);
 		String code = code(authorize(client, REDIRECT, "&code_challenge=" + challenge() + "&code_challenge_method=S256"));
