@@ -1,0 +1,5 @@
+-- wrk script: POST a fixed body; headers from the environment (set by bench/run).
+wrk.method = "POST"
+wrk.body = os.getenv("BENCH_BODY")
+wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "application/json"
+wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
