@@ -18,9 +18,13 @@ import org.springframework.stereotype.Component;
 class LoginThrottle {
 
 	/** Bounds memory under a spray of distinct usernames or addresses. */
-	private static final int MAX_TRACKED = 100_000;
+	static final int MAX_TRACKED = 100_000;
+
+	private static final java.time.Duration PRUNE_INTERVAL = java.time.Duration.ofMinutes(1);
 
 	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+	private volatile Instant nextPrune = Instant.MIN;
 
 	private final LoginProperties properties;
 
@@ -37,11 +41,24 @@ class LoginThrottle {
 	}
 
 	void failed(String username, String ip) {
-		if (failures.size() > MAX_TRACKED) {
-			failures.clear();
+		if (failures.size() >= MAX_TRACKED && !clock.instant().isBefore(nextPrune)) {
+			prune();
+			nextPrune = clock.instant().plus(PRUNE_INTERVAL); // a full map of live counters is not rescanned per request
 		}
 		record(userKey(username));
 		record(ipKey(ip));
+	}
+
+	/**
+	 * Drops only counters whose failures have all left the window. Clearing everything instead
+	 * would let a spray of made-up usernames reset a real user's count.
+	 */
+	private void prune() {
+		failures.keySet().removeIf(key -> recent(key) == 0);
+	}
+
+	int tracked() {
+		return failures.size();
 	}
 
 	void succeeded(String username) {
@@ -49,6 +66,9 @@ class LoginThrottle {
 	}
 
 	private void record(String key) {
+		if (failures.size() >= MAX_TRACKED && !failures.containsKey(key)) {
+			return; // full of live counters: keep them rather than forget them
+		}
 		Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
 		synchronized (times) {
 			times.addLast(clock.instant());
