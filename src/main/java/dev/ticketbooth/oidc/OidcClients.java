@@ -67,7 +67,8 @@ public class OidcClients {
 		boolean isPublic = Boolean.TRUE.equals(request.publicClient());
 		List<String> grants = request.grantTypes() != null ? request.grantTypes()
 				: isPublic ? List.of("authorization_code", "refresh_token") : List.of("client_credentials");
-		if (grants.isEmpty() || !GRANTS.containsAll(grants) || (isPublic && grants.contains("client_credentials"))) {
+		if (grants.isEmpty() || grants.stream().anyMatch(g -> g == null || !GRANTS.contains(g))
+				|| (isPublic && grants.contains("client_credentials"))) {
 			throw ApiProblemException.badRequest("invalid-grant-types",
 					"Grant types are authorization_code, refresh_token and (confidential clients) client_credentials");
 		}
@@ -100,7 +101,7 @@ public class OidcClients {
 		}
 		List<String> scopes = request.scopes() == null ? List.of("openid") : request.scopes();
 		for (String scope : scopes) {
-			if (!SCOPE.matcher(scope).matches()) {
+			if (scope == null || !SCOPE.matcher(scope).matches()) {
 				throw ApiProblemException.badRequest("invalid-scope", "'" + scope + "' is not a valid scope");
 			}
 			builder.scope(scope);
@@ -119,7 +120,8 @@ public class OidcClients {
 			settings.setting(ClientSettingNames.VIMOND_LEGACY, "true");
 		}
 		if (request.streamamgClaims() != null) {
-			if (!Set.of("roles", "permissions", "entitlements").containsAll(request.streamamgClaims())) {
+			if (request.streamamgClaims().stream()
+				.anyMatch(c -> c == null || !Set.of("roles", "permissions", "entitlements").contains(c))) {
 				throw ApiProblemException.badRequest("invalid-enrichment", "streamamg_claims are roles, permissions, entitlements");
 			}
 			settings.setting(ClientSettingNames.STREAMAMG_CLAIMS, String.join(",", request.streamamgClaims()));

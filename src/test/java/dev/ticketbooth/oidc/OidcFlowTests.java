@@ -225,6 +225,13 @@ class OidcFlowTests {
 				400, "invalid-redirect-uri");
 		assertProblem(http.send(http.admin("/api/admin/clients").header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString("{\"client_id\":\"y-" + s + "\",\"enrichment\":\"magic\"}"))), 400, "invalid-enrichment");
+		for (String body : java.util.List.of("{\"client_id\":\"n1-" + s + "\",\"grant_types\":[null]}",
+				"{\"client_id\":\"n2-" + s + "\",\"scopes\":[null]}",
+				"{\"client_id\":\"n3-" + s + "\",\"enrichment\":\"streamamg-partial\",\"streamamg_claims\":[null]}")) {
+			HttpResponse<String> response = http.send(http.admin("/api/admin/clients").header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString(body)));
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+		}
 		assertThat(http.send(http.admin("/api/admin/clients/vimond-" + s).DELETE()).statusCode()).isEqualTo(204);
 	}
 
