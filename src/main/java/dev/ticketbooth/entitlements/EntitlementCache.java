@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * May-watch answers for decisions, kept for {@code ticketbooth.decisions.cache-ttl} (default 5 s).
  * Any change on this node clears it at once; a change made on another node is seen within the
- * TTL. An allow is never reused past the end of the grant that gave it.
+ * TTL. An allow is never reused past the end of the grant that gave it, nor for a user the caller
+ * has just read as disabled.
  */
 @Component
 public class EntitlementCache {
@@ -43,6 +44,10 @@ public class EntitlementCache {
 	}
 
 	public Access mayWatch(EndUser user, String videoId, Instant at) {
+		if (!user.enabled()) {
+			// the caller read the user just now: a disabled user is never answered from the cache
+			return entitlements.mayWatch(user, videoId, at);
+		}
 		Key key = new Key(user.id(), videoId);
 		Entry entry = entries.get(key);
 		Instant now = clock.instant();
