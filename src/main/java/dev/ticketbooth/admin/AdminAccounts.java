@@ -81,10 +81,6 @@ public class AdminAccounts {
 		return jdbc.sql("SELECT username, role, enabled FROM admin_users ORDER BY username").query(Operator.class).list();
 	}
 
-	public List<String> usernames() {
-		return jdbc.sql("SELECT username FROM admin_users ORDER BY username").query(String.class).list();
-	}
-
 	private Optional<AdminRow> find(String username) {
 		return jdbc.sql("SELECT username, password_hash, enabled, role FROM admin_users WHERE username = ?").param(username)
 			.query(AdminRow.class).optional();

@@ -115,12 +115,22 @@ class TokenVerifier {
 	}
 
 	private VerifiedToken matchPartner(RingKey key, Map<String, Object> claims, Partner caller) {
-		List<Partner> candidates = caller != null ? List.of(caller)
-				: partners.list().stream().filter(p -> p.keySet().equals(key.keySet())).toList();
+		Object azp = claims.get("azp");
+		List<Partner> candidates;
+		if (caller != null) {
+			candidates = List.of(caller);
+		}
+		else if (azp instanceof String partnerId) {
+			// minted for one partner: one look-up by id, not a scan of every partner per decision
+			candidates = partners.find(partnerId).stream().toList();
+		}
+		else {
+			candidates = partners.list();
+		}
 		candidates = candidates.stream().filter(p -> p.keySet().equals(key.keySet())).toList();
-		if (claims.get("azp") instanceof String azp) {
-			// minted for one partner: only that partner's rules may govern it
-			candidates = candidates.stream().filter(p -> p.id().equals(azp)).toList();
+		if (azp instanceof String partnerId) {
+			// only the partner it was minted for may govern it
+			candidates = candidates.stream().filter(p -> p.id().equals(partnerId)).toList();
 			if (candidates.isEmpty()) {
 				return VerifiedToken.deny(Reason.WRONG_AUDIENCE);
 			}

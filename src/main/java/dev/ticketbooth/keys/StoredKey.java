@@ -6,9 +6,4 @@ import java.time.Instant;
 record StoredKey(String kid, String keySet, KeyAlgorithm algorithm, KeyState state, KeyOrigin origin, String publicKey,
 		String privateKeyCiphertext, String partnerKeyId, Instant createdAt, Instant activatedAt, Instant retiredAt,
 		Instant revokedAt) {
-
-	StoredKey withState(KeyState newState) {
-		return new StoredKey(kid, keySet, algorithm, newState, origin, publicKey, privateKeyCiphertext, partnerKeyId,
-				createdAt, activatedAt, retiredAt, revokedAt);
-	}
 }
