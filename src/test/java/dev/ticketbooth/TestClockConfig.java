@@ -12,4 +12,10 @@ public class TestClockConfig {
 	MutableClock testClock() {
 		return MutableClock.startingNow();
 	}
+
+	@Bean
+	Viewers viewers(dev.ticketbooth.catalog.Catalog catalog, dev.ticketbooth.users.EndUsers users,
+			dev.ticketbooth.entitlements.Grants grants, dev.ticketbooth.playback.Partners partners) {
+		return new Viewers(catalog, users, grants, partners);
+	}
 }

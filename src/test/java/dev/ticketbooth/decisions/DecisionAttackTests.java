@@ -13,18 +13,14 @@ import dev.ticketbooth.CallbackServer;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
-import dev.ticketbooth.catalog.Catalog;
-import dev.ticketbooth.entitlements.GrantRequest;
-import dev.ticketbooth.entitlements.Grants;
+import dev.ticketbooth.Viewers;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.keys.RingKey;
-import dev.ticketbooth.playback.Partners;
 import dev.ticketbooth.users.EndUser;
-import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,16 +45,7 @@ class DecisionAttackTests {
 	int port;
 
 	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	EndUsers users;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	Partners partners;
+	Viewers viewers;
 
 	@Autowired
 	KeyRotation keys;
@@ -84,16 +71,13 @@ class DecisionAttackTests {
 	@BeforeAll
 	void setUp() {
 		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
-		video = "atk-" + s;
-		catalog.createVideo(video, "Attacked");
-		user = users.create("victim-" + s, "long-enough-pw", true, true);
-		grants.save(new GrantRequest(user.username(), null, video, "purchase", null, null, null, null, null));
-		issuer = partners.create(new Partners.PartnerRequest("kin-" + s, "kinescope", null, null, null, null, null, null, null,
-				true, "kin-" + s, PASSWORD, false, null)).partner().issuer();
+		s = Viewers.suffix();
+		Viewers.Viewer victim = viewers.purchased("atk", s);
+		user = victim.user();
+		video = victim.video();
+		issuer = viewers.kinescopeWithCallback("kin-" + s, null, PASSWORD, false).issuer();
 		keys.createSet("es-" + s, List.of(KeyAlgorithm.ES256), false);
-		partners.create(new Partners.PartnerRequest("kin-es-" + s, "kinescope", "es-" + s, null, null, null, null, null, null,
-				true, "kin-es-" + s, PASSWORD, false, null));
+		viewers.kinescopeWithCallback("kin-es-" + s, "es-" + s, PASSWORD, false);
 		attacker = CallbackServer.start();
 	}
 
@@ -249,8 +233,7 @@ class DecisionAttackTests {
 	@Test
 	void aRevokedKeyIsDenied() throws Exception {
 		keys.createSet("rev-" + s, List.of(KeyAlgorithm.RS256), false);
-		partners.create(new Partners.PartnerRequest("kin-rev-" + s, "kinescope", "rev-" + s, null, null, null, null, null, null,
-				true, "kin-rev-" + s, PASSWORD, false, null));
+		viewers.kinescopeWithCallback("kin-rev-" + s, "rev-" + s, PASSWORD, false);
 		RingKey doomed = ring.active("rev-" + s, KeyAlgorithm.RS256);
 		String token = Jws.signed(Jws.header("RS256", doomed.kid()), claims(), doomed);
 		assertThat(callback("kin-rev-" + s, token).statusCode()).as("control").isEqualTo(200);
@@ -286,8 +269,7 @@ class DecisionAttackTests {
 	@Test
 	void aPlainUserIdIsDeniedUnlessThePartnerOptedIn() {
 		assertDenied(user.id(), Reason.MALFORMED_TOKEN);
-		partners.create(new Partners.PartnerRequest("kin-plain-" + s, "kinescope", null, null, null, null, null, null, null,
-				true, "kin-plain-" + s, PASSWORD, true, null));
+		viewers.kinescopeWithCallback("kin-plain-" + s, null, PASSWORD, true);
 		assertThat(callback("kin-plain-" + s, user.id()).statusCode()).isEqualTo(200);
 		assertThat(callback("kin-plain-" + s, "someone-else").statusCode()).isEqualTo(403);
 	}

@@ -7,14 +7,13 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.OAuthClients;
 import dev.ticketbooth.TicketboothServerTest;
-import dev.ticketbooth.catalog.Catalog;
+import dev.ticketbooth.Viewers;
 import dev.ticketbooth.entitlements.Grant;
 import dev.ticketbooth.entitlements.GrantRequest;
 import dev.ticketbooth.entitlements.Grants;
@@ -44,7 +43,7 @@ class DecisionRulesTests {
 	int port;
 
 	@Autowired
-	Catalog catalog;
+	Viewers viewers;
 
 	@Autowired
 	EndUsers users;
@@ -79,17 +78,14 @@ class DecisionRulesTests {
 
 	String decideBearer;
 
-	Grant grant;
-
 	@BeforeAll
 	void setUp() throws Exception {
 		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
-		video = "rule-" + s;
-		catalog.createVideo(video, "Rules");
-		user = users.create("rules-" + s, "long-enough-pw", true, true);
-		grant = grants.save(new GrantRequest(user.username(), null, video, "purchase", null, null, null, null, null));
-		partners.create(new Partners.PartnerRequest("kin-" + s, "kinescope", null, null, null, null, null, null, null, true));
+		s = Viewers.suffix();
+		Viewers.Viewer viewer = viewers.purchased("rule", s);
+		user = viewer.user();
+		video = viewer.video();
+		viewers.kinescope("kin-" + s);
 		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint", "playback:decide");
 		mintBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
 		decideBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:decide");

@@ -3,18 +3,13 @@ package dev.ticketbooth.decisions;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import dev.ticketbooth.Jose;
 import dev.ticketbooth.TicketboothServerTest;
-import dev.ticketbooth.catalog.Catalog;
-import dev.ticketbooth.entitlements.GrantRequest;
-import dev.ticketbooth.entitlements.Grants;
+import dev.ticketbooth.Viewers;
 import dev.ticketbooth.geo.CountryLookup;
 import dev.ticketbooth.playback.PlaybackTokenRequest;
 import dev.ticketbooth.playback.PlaybackTokens;
-import dev.ticketbooth.playback.Partners;
-import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,16 +41,7 @@ class GeoDecisionTests {
 	PlaybackTokens tokens;
 
 	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	EndUsers users;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	Partners partners;
+	Viewers viewers;
 
 	@Test
 	void theDatabaseKnowsWellKnownAddresses() throws Exception {
@@ -67,14 +53,11 @@ class GeoDecisionTests {
 
 	@Test
 	void countryRulesAllowAndDenyByTheViewersAddress() throws Exception {
-		String s = UUID.randomUUID().toString().substring(0, 8);
-		catalog.createVideo("geo-" + s, "Geo");
-		var user = users.create("geo-" + s, "long-enough-pw", true, true);
-		grants.save(new GrantRequest(user.username(), null, "geo-" + s, "purchase", null, null, null, null, null));
-		var partner = partners.create(new Partners.PartnerRequest("kin-geo-" + s, "kinescope", null, null, null, null, null,
-				null, null, true)).partner();
-		String token = tokens.mint(new PlaybackTokenRequest(partner.id(), user.username(), "geo-" + s, null,
-				new PlaybackTokenRequest.Allow(null, null, List.of("es", "us")))).token();
+		String s = Viewers.suffix();
+		Viewers.Viewer viewer = viewers.purchased("geo", s);
+		String token = tokens.mint(new PlaybackTokenRequest(viewers.kinescope("kin-geo-" + s).id(),
+				viewer.user().username(), viewer.video(), null, new PlaybackTokenRequest.Allow(null, null, List.of("es", "us"))))
+			.token();
 
 		assertThat(decide(token, "geo-" + s, "80.58.61.250")).extracting(Decision::allow, Decision::reason)
 			.containsExactly(true, Reason.ALLOWED);
