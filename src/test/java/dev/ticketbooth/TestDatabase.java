@@ -59,7 +59,7 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	/** An empty PostgreSQL database, for a server that runs the migrations itself. */
-	static TestDatabase postgresUnmigrated() {
+	public static TestDatabase postgresUnmigrated() {
 		String admin = "jdbc:postgresql://" + POSTGRES_HOST + "/postgres";
 		String name = "tb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection connection = DriverManager.getConnection(admin, "postgres", "");

@@ -16,15 +16,25 @@ public final class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-		.followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient client;
 
 	private final String base;
 
 	public WebSession(int port) {
+		this(port, new CookieManager());
+	}
+
+	private WebSession(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser (same cookies) talking to another server node. */
+	public WebSession on(int port) {
+		return new WebSession(port, cookies);
 	}
 
 	public HttpResponse<String> get(String pathAndQuery) {
@@ -47,7 +57,7 @@ public final class WebSession {
 	}
 
 	public String sessionId() {
-		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
 			.map(HttpCookie::getValue).findFirst().orElse(null);
 	}
 

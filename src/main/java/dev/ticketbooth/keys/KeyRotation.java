@@ -24,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class KeyRotation {
 
+	/** Its job lease: the schedule rotates on one node of the cluster per check interval. */
+	public static final String JOB = "key-rotation";
+
 	private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
 	private static final Pattern SET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");

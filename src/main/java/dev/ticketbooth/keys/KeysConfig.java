@@ -2,6 +2,7 @@ package dev.ticketbooth.keys;
 
 import java.time.Clock;
 
+import dev.ticketbooth.cluster.JobLeases;
 import dev.ticketbooth.config.TicketboothProperties;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -64,8 +65,11 @@ class KeysConfig {
 
 		private final KeyMetrics metrics;
 
-		KeySchedule(KeyRing ring, KeyRotation rotation, KeyProperties properties, KeyMetrics metrics) {
+		private final JobLeases leases;
+
+		KeySchedule(KeyRing ring, KeyRotation rotation, KeyProperties properties, KeyMetrics metrics, JobLeases leases) {
 			this.metrics = metrics;
+			this.leases = leases;
 			this.ring = ring;
 			this.rotation = rotation;
 			this.properties = properties;
@@ -77,7 +81,10 @@ class KeysConfig {
 				ring.refreshIfChanged();
 				metrics.update();
 			}, properties.refreshInterval());
-			registrar.addFixedDelayTask(rotation::maintain, properties.checkInterval());
+			// every node refreshes its own ring; only the lease holder rotates
+			registrar.addFixedDelayTask(
+					() -> leases.runOnce(KeyRotation.JOB, properties.checkInterval(), rotation::maintain),
+					properties.checkInterval());
 		}
 	}
 }

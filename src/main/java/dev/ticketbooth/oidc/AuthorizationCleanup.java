@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthorizationCleanup {
 
+	static final String JOB = "authorization-cleanup";
+
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationCleanup.class);
 
 	private static final String EXPIRED = """

@@ -2,6 +2,8 @@ package dev.ticketbooth.oidc;
 
 import java.time.Duration;
 
+import dev.ticketbooth.cluster.JobLeases;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs the expired-authorization clean-up ({@code ticketbooth.oidc.cleanup-interval}, default 1 h). */
+/** Runs the expired-authorization clean-up ({@code ticketbooth.oidc.cleanup-interval}, default 1 h) on one node per interval. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnBooleanProperty(name = "ticketbooth.scheduling.enabled", matchIfMissing = true)
@@ -19,13 +21,17 @@ class OidcSchedule implements SchedulingConfigurer {
 
 	private final Duration interval;
 
-	OidcSchedule(AuthorizationCleanup cleanup, @Value("${ticketbooth.oidc.cleanup-interval:1h}") Duration interval) {
+	private final JobLeases leases;
+
+	OidcSchedule(AuthorizationCleanup cleanup, JobLeases leases,
+			@Value("${ticketbooth.oidc.cleanup-interval:1h}") Duration interval) {
 		this.cleanup = cleanup;
+		this.leases = leases;
 		this.interval = interval;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(cleanup::run, interval);
+		registrar.addFixedDelayTask(() -> leases.runOnce(AuthorizationCleanup.JOB, interval, cleanup::run), interval);
 	}
 }
