@@ -1,21 +1,22 @@
 // Verifies a JWT the way a video platform would, with npm's jose, and prints what it saw as JSON.
 //   node verify.mjs jwks <jwks-url> <token> <issuer|-> <audience|->
-//   node verify.mjs spki <pem-file> <token>
+//   node verify.mjs spki <pem-file> <token> [alg, default RS256: the one algorithm the platform accepts]
 import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, importSPKI, jwtVerify, decodeProtectedHeader } from 'jose';
 
 const [mode, source, token, issuer, audience] = process.argv.slice(2);
+const alg = mode === 'spki' && process.argv[5] ? process.argv[5] : 'RS256';
 try {
   let key;
   if (mode === 'jwks') {
     key = createRemoteJWKSet(new URL(source));
   } else if (mode === 'spki') {
-    key = await importSPKI(readFileSync(source, 'utf8'), 'RS256');
+    key = await importSPKI(readFileSync(source, 'utf8'), alg);
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
-  const options = { algorithms: ['RS256'] };
-  if (issuer && issuer !== '-') options.issuer = issuer;
+  const options = { algorithms: [alg] };
+  if (mode === 'jwks' && issuer && issuer !== '-') options.issuer = issuer;
   if (audience && audience !== '-') options.audience = audience;
   const { payload, protectedHeader } = await jwtVerify(token, key, options);
   console.log(JSON.stringify({ verified: true, header: protectedHeader, payload }));

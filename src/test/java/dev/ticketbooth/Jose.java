@@ -33,11 +33,16 @@ public final class Jose {
 
 	/** Verified with a public key PEM (SPKI), as Vidbeo does with the key uploaded to it. */
 	public static Map<String, Object> verifyWithSpki(String pem, String token) {
+		return verifyWithSpki(pem, token, "RS256");
+	}
+
+	/** The same, for a platform configured to accept only {@code algorithm}. */
+	public static Map<String, Object> verifyWithSpki(String pem, String token, String algorithm) {
 		try {
 			Path file = Files.createTempFile("ticketbooth-spki-", ".pem");
 			Files.writeString(file, pem);
 			try {
-				return run("spki", file.toString(), token);
+				return run("spki", file.toString(), token, algorithm);
 			}
 			finally {
 				Files.deleteIfExists(file);

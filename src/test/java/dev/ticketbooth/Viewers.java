@@ -60,6 +60,6 @@ public final class Viewers {
 	/** A Kinescope partner on {@code keySet} whose callback user is its id. */
 	public Partner kinescopeWithCallback(String id, String keySet, String password, boolean plainUserIds) {
 		return partners.create(new Partners.PartnerRequest(id, "kinescope", keySet, null, null, null, null, null, null, true, id,
-				password, plainUserIds, null)).partner();
+				password, plainUserIds, null, null)).partner();
 	}
 }

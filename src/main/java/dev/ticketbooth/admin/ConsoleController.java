@@ -199,7 +199,7 @@ class ConsoleController {
 		try {
 			Partners.Created created = partners.create(new Partners.PartnerRequest(id, profile, keySet, null, null, null, null,
 					null, null, null, callbackUsername == null || callbackUsername.isBlank() ? null : callbackUsername, null,
-					false, null));
+					false, null, null));
 			model.addAttribute("title", "Partner " + id + " created");
 			model.addAttribute("label", "Callback password for " + callbackUsername + " (give it to the platform; it is not shown again)");
 			model.addAttribute("secret", created.callbackPassword());

@@ -8,8 +8,13 @@ import dev.ticketbooth.config.TicketboothProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ApplicationEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -49,6 +54,17 @@ class KeysConfig {
 				new TransactionTemplate(transactionManager), clock, events::publishEvent, cli ? "cli" : "system");
 		rotation.bootstrap();
 		return rotation;
+	}
+
+	/** Ahead of every other filter (observation, session, security): see JwksEndpoint. */
+	@Bean
+	@ConditionalOnWebApplication
+	FilterRegistrationBean<JwksEndpoint> jwksEndpoint(KeyRing ring, KeyProperties properties, MeterRegistry meters) {
+		FilterRegistrationBean<JwksEndpoint> registration = new FilterRegistrationBean<>(
+				new JwksEndpoint(ring, properties, meters));
+		registration.addUrlPatterns(JwksEndpoint.PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	/** The rotation schedule and the cluster refresh; off for the CLI. */

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.ticketbooth.keys.KeyAlgorithm;
+
 /**
  * One platform integration.
  *
  * @param keySet the key set whose ACTIVE key signs this partner's tokens
+ * @param algorithm which of the set's ACTIVE keys signs them (RS256 unless the partner asks for ES256)
  * @param claimNames for StreamAMG: which claims carry {@code customer}, {@code session} and
  *     {@code entry} (defaults customer_id, session_id, entry_id)
  * @param urlTemplates player URLs with {@code {video}} and {@code {token}} placeholders
@@ -17,7 +20,7 @@ import java.util.Map;
  * @param allowPlainUserIds accept a bare user id instead of a signed token (insecure; off by default)
  * @param rules partner-wide IP, origin, country and time-window rules for decisions
  */
-public record Partner(String id, PartnerProfile profile, String keySet, String issuer, String audience,
+public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgorithm algorithm, String issuer, String audience,
 		Duration defaultLifetime, Duration maxLifetime, Map<String, String> claimNames, Map<String, String> urlTemplates,
 		boolean libraryTokens, String callbackUsername, boolean allowPlainUserIds, PartnerRules rules, Instant createdAt) {
 

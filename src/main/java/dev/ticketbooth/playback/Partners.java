@@ -16,6 +16,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.DbTime;
 import dev.ticketbooth.config.TicketboothProperties;
+import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyProperties;
 import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.KeyRotation;
@@ -35,7 +36,7 @@ public class Partners {
 
 	private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:/-]{0,99}");
 
-	private static final String COLUMNS = "id, profile, key_set, issuer, audience, default_lifetime_seconds, "
+	private static final String COLUMNS = "id, profile, key_set, algorithm, issuer, audience, default_lifetime_seconds, "
 			+ "max_lifetime_seconds, claim_names, url_templates, library_tokens, callback_username, allow_plain_user_ids, "
 			+ "rules, created_at";
 
@@ -67,13 +68,13 @@ public class Partners {
 	public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
 			Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
-			Boolean allowPlainUserIds, Map<String, Object> rules) {
+			Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm) {
 
 		public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 				Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
 				Map<String, String> urlTemplates, Boolean libraryTokens) {
 			this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
-					libraryTokens, null, null, null, null);
+					libraryTokens, null, null, null, null, null);
 		}
 	}
 
@@ -151,6 +152,7 @@ public class Partners {
 		if (keys.sets().stream().noneMatch(s -> s.name().equals(keySet))) {
 			throw ApiProblemException.badRequest("unknown-key-set", "No key set named '" + keySet + "'");
 		}
+		KeyAlgorithm algorithm = algorithm(request.algorithm(), profile, keySet);
 		Duration max = lifetime("max_lifetime_seconds", request.maxLifetimeSeconds(), keyProperties.maxTokenLifetime());
 		Duration standard = lifetime("default_lifetime_seconds", request.defaultLifetimeSeconds(),
 				max.compareTo(Duration.ofHours(1)) < 0 ? max : Duration.ofHours(1));
@@ -161,13 +163,14 @@ public class Partners {
 		if (request.urlTemplates() != null) {
 			request.urlTemplates().forEach((name, template) -> urls.put(name, validTemplate(name, template)));
 		}
-		Partner partner = new Partner(request.id(), profile, keySet, text("issuer", request.issuer() != null ? request.issuer()
+		Partner partner = new Partner(request.id(), profile, keySet, algorithm, text("issuer", request.issuer() != null ? request.issuer()
 				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.defaultAudience(),
 				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()), null,
 				Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()), DbTime.now(clock));
 		try {
-			jdbc.sql("INSERT INTO partners (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(partner.id(), partner.profile().name(), partner.keySet(), partner.issuer(), partner.audience(),
+			jdbc.sql("INSERT INTO partners (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(partner.id(), partner.profile().name(), partner.keySet(), partner.algorithm().name(), partner.issuer(),
+						partner.audience(),
 						partner.defaultLifetime().toSeconds(), partner.maxLifetime().toSeconds(),
 						JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.claimNames())),
 						JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.urlTemplates())), partner.libraryTokens(),
@@ -244,6 +247,7 @@ public class Partners {
 	private static Partner map(ResultSet rs, int row) throws SQLException {
 		try {
 			return new Partner(rs.getString("id"), PartnerProfile.valueOf(rs.getString("profile")), rs.getString("key_set"),
+					KeyAlgorithm.valueOf(rs.getString("algorithm")),
 					rs.getString("issuer"), rs.getString("audience"), Duration.ofSeconds(rs.getLong("default_lifetime_seconds")),
 					Duration.ofSeconds(rs.getLong("max_lifetime_seconds")), strings(rs.getString("claim_names")),
 					strings(rs.getString("url_templates")), rs.getBoolean("library_tokens"), rs.getString("callback_username"),
@@ -253,6 +257,34 @@ public class Partners {
 		catch (ParseException ex) {
 			throw new SQLException("partners row " + rs.getString("id") + " holds malformed JSON", ex);
 		}
+	}
+
+	/**
+	 * RS256 unless asked otherwise (or unless the set holds only ES256 keys); ES256 for partners
+	 * that accept it; Vidbeo verifies RS256 only.
+	 */
+	private KeyAlgorithm algorithm(String requested, PartnerProfile profile, String keySet) {
+		List<KeyAlgorithm> held = keys.sets().stream().filter(s -> s.name().equals(keySet)).findFirst()
+			.map(KeySet::algorithms).orElse(List.of());
+		KeyAlgorithm algorithm;
+		try {
+			algorithm = requested != null ? KeyAlgorithm.parse(requested)
+					: held.contains(KeyAlgorithm.ES256) && !held.contains(KeyAlgorithm.RS256) ? KeyAlgorithm.ES256
+							: KeyAlgorithm.RS256;
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblemException.badRequest("invalid-algorithm", ex.getMessage());
+		}
+		if (algorithm == KeyAlgorithm.EdDSA || (algorithm != KeyAlgorithm.RS256 && profile == PartnerProfile.VIDBEO)) {
+			throw ApiProblemException.badRequest("invalid-algorithm", "Partner profile " + profile.wireName()
+					+ " does not accept " + algorithm.name() + " tokens"
+					+ (profile == PartnerProfile.VIDBEO ? " (Vidbeo verifies RS256 only)" : " (use RS256 or ES256)"));
+		}
+		if (!held.contains(algorithm)) {
+			throw ApiProblemException.badRequest("invalid-algorithm",
+					"Key set '" + keySet + "' has no " + algorithm.name() + " keys; create a set with that algorithm");
+		}
+		return algorithm;
 	}
 
 	private static Map<String, String> strings(String json) throws ParseException {

@@ -15,7 +15,6 @@ import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.entitlements.Access;
 import dev.ticketbooth.entitlements.Entitlements;
 import dev.ticketbooth.keys.JwsSigner;
-import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.NoActiveKeyException;
 import dev.ticketbooth.keys.RingKey;
@@ -146,11 +145,11 @@ public class PlaybackTokens {
 
 	private RingKey signingKey(Partner partner) {
 		try {
-			return ring.active(partner.keySet(), KeyAlgorithm.RS256);
+			return ring.active(partner.keySet(), partner.algorithm());
 		}
 		catch (NoActiveKeyException ex) {
 			throw new ApiProblemException(HttpStatus.CONFLICT, "no-signing-key",
-					"Key set '" + partner.keySet() + "' of partner '" + partner.id() + "' has no ACTIVE RS256 key");
+					"Key set '" + partner.keySet() + "' of partner '" + partner.id() + "' has no ACTIVE " + partner.algorithm().name() + " key");
 		}
 	}
 

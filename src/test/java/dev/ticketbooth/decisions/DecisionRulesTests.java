@@ -165,10 +165,10 @@ class DecisionRulesTests {
 		LocalTime now = LocalTime.ofInstant(clock.instant(), ZoneOffset.UTC).withSecond(0).withNano(0);
 		partners.create(new Partners.PartnerRequest("kin-open-" + s, "kinescope", null, null, null, null, null, null, null,
 				true, null, null, false, Map.of("windows", List.of(Map.of("from", now.minusHours(1).toString(), "until",
-						now.plusHours(1).toString(), "zone", "UTC")), "ips", List.of("192.0.2.0/24"))));
+						now.plusHours(1).toString(), "zone", "UTC")), "ips", List.of("192.0.2.0/24")), null));
 		partners.create(new Partners.PartnerRequest("kin-closed-" + s, "kinescope", null, null, null, null, null, null, null,
 				true, null, null, false, Map.of("windows", List.of(Map.of("from", now.plusHours(2).toString(), "until",
-						now.plusHours(3).toString(), "zone", "UTC")))));
+						now.plusHours(3).toString(), "zone", "UTC"))), null));
 		assertDecision(mint("kin-open-" + s, null), "192.0.2.10", null, true, Reason.ALLOWED);
 		assertDecision(mint("kin-open-" + s, null), "192.0.3.10", null, false, Reason.IP_NOT_ALLOWED);
 		assertDecision(mint("kin-closed-" + s, null), "192.0.2.10", null, false, Reason.OUTSIDE_TIME_WINDOW);

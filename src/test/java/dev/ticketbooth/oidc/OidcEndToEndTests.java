@@ -113,7 +113,7 @@ class OidcEndToEndTests {
 		}
 		grants.importAll(rentals);
 		String password = partners.create(new Partners.PartnerRequest("vimond-" + s, "vimond", null, null, null, null, null,
-				null, null, null, "vimond-" + s, null, false, null)).callbackPassword();
+				null, null, null, "vimond-" + s, null, false, null, null)).callbackPassword();
 
 		Map<String, Object> flow = Jose.script("oidc-flow.mjs", FixedPortServer.issuer(), "bulk-app-" + s, REDIRECT,
 				user.username(), "long-enough-pw", "openid");

@@ -163,6 +163,35 @@ class PlaybackTokenTests {
 	}
 
 	@Test
+	void aPartnerMayAskForEs256TokensFromASetThatHoldsEs256Keys() throws Exception {
+		keys.createSet("es-" + s, List.of(KeyAlgorithm.RS256, KeyAlgorithm.ES256), true);
+		partners.create(new Partners.PartnerRequest("kinescope-es-" + s, "kinescope", "es-" + s, null, null, null, null,
+				null, null, null, null, null, null, null, "ES256"));
+		String token = (String) mint(Map.of("partner", "kinescope-es-" + s, "user", user.username(), "video", "v1-" + s))
+			.get("token");
+		String kid = ring.active("es-" + s, KeyAlgorithm.ES256).kid();
+		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "ES256");
+		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
+		assertThat(map(seen.get("header"))).containsEntry("alg", "ES256").containsEntry("kid", kid);
+		assertThat(Jose.verifyWithSpki(pem, token, "RS256")).as("a platform pinned to RS256 refuses it")
+			.containsEntry("verified", false);
+		assertThat(http.send(http.admin("/actuator/prometheus")).body())
+			.containsPattern("ticketbooth_tokens_minted_total\\{algorithm=\"ES256\",profile=\"kinescope\"} [1-9]");
+	}
+
+	@Test
+	void es256IsRefusedWhereThePartnerOrTheKeySetCannotUseIt() {
+		assertProblem(http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json("{\"id\":\"vidbeo-es-" + s
+				+ "\",\"profile\":\"vidbeo\",\"key_set\":\"vidbeo-" + s + "\",\"algorithm\":\"ES256\"}"))), 400,
+				"invalid-algorithm");
+		assertProblem(http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json("{\"id\":\"kin-es-" + s
+				+ "\",\"profile\":\"kinescope\",\"algorithm\":\"ES256\"}"))), 400, "invalid-algorithm");
+		assertProblem(http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json("{\"id\":\"kin-hs-" + s
+				+ "\",\"profile\":\"kinescope\",\"algorithm\":\"HS256\"}"))), 400, "invalid-algorithm");
+	}
+
+	@Test
 	void vidbeoTokensVerifyWithTheExportedPublicPemAndCarryVidbeosKeyId() throws Exception {
 		String kid = ring.active("vidbeo-" + s, KeyAlgorithm.RS256).kid();
 		HttpResponse<String> missing = post(Map.of("partner", "vidbeo-" + s, "user", user.username(), "video", "v1-" + s));
