@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -22,6 +24,7 @@ import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.keys.SecretHashes;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,8 +57,17 @@ public class Partners {
 
 	private final SecretHashes secretHashes;
 
+	/** Partners by id, as read within the last {@code cacheTtl}: every mint and decision names one. */
+	private final Map<String, CachedPartner> cache = new ConcurrentHashMap<>();
+
+	private final Duration cacheTtl;
+
+	private record CachedPartner(Partner partner, Instant readAt) {
+	}
+
 	Partners(JdbcClient jdbc, KeyRotation keys, KeyProperties keyProperties, TicketboothProperties properties, Clock clock,
-			SecretHashes secretHashes) {
+			SecretHashes secretHashes, @Value("${ticketbooth.playback.partner-cache-ttl:5s}") Duration cacheTtl) {
+		this.cacheTtl = cacheTtl;
 		this.secretHashes = secretHashes;
 		this.jdbc = jdbc;
 		this.keys = keys;
@@ -97,6 +109,7 @@ public class Partners {
 		get(id);
 		PartnerRules parsed = PartnerRules.parse(rules);
 		jdbc.sql("UPDATE partners SET rules = ? WHERE id = ?").params(JSONObjectUtils.toJSONString(parsed.json()), id).update();
+		cache.remove(id);
 		return get(id);
 	}
 
@@ -135,6 +148,7 @@ public class Partners {
 		try {
 			jdbc.sql("UPDATE partners SET callback_username = ?, callback_secret_hash = ? WHERE id = ?")
 				.params(username, secretHashes.hash(secret), id).update();
+			cache.remove(id);
 		}
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("callback-username-taken", "Another partner uses callback username '" + username + "'");
@@ -188,8 +202,32 @@ public class Partners {
 		return new Created(get(partner.id()), request.callbackPassword() == null ? password : null);
 	}
 
+	/**
+	 * The partner, from this node's memory when read within {@code ticketbooth.playback.partner-cache-ttl}
+	 * (5 s): changes made here apply at once, changes made on another node within the TTL. Unknown
+	 * ids are never remembered, so made-up ids cannot fill the memory.
+	 */
 	public Optional<Partner> find(String id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE id = ?").param(id).query(Partners::map).optional();
+		if (id == null) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		CachedPartner cached = cache.get(id);
+		if (cached != null && now.isBefore(cached.readAt().plus(cacheTtl)) && !now.isBefore(cached.readAt())) {
+			return Optional.of(cached.partner());
+		}
+		Optional<Partner> partner = jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE id = ?").param(id)
+			.query(Partners::map).optional();
+		if (partner.isPresent()) {
+			if (cache.size() >= 10_000) {
+				cache.clear();
+			}
+			cache.put(id, new CachedPartner(partner.get(), now));
+		}
+		else {
+			cache.remove(id);
+		}
+		return partner;
 	}
 
 	public Partner get(String id) {
@@ -201,6 +239,7 @@ public class Partners {
 	}
 
 	public void delete(String id) {
+		cache.remove(id);
 		if (jdbc.sql("DELETE FROM partners WHERE id = ?").param(id).update() == 0) {
 			throw ApiProblemException.notFound("unknown-partner", "No partner '" + id + "'");
 		}

@@ -1,8 +1,12 @@
 package dev.ticketbooth.playback;
 
+import java.time.Clock;
+
 import dev.ticketbooth.config.Problems;
 import dev.ticketbooth.config.TicketboothProperties;
+import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.oidc.AccessTokenDecoders;
+import dev.ticketbooth.oidc.VerifiedAccessTokens;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +32,10 @@ class PlaybackApiSecurityConfig {
 	@ConditionalOnWebApplication
 	@Order(3)
 	SecurityFilterChain playbackApiSecurityFilterChain(HttpSecurity http, JWKSource<SecurityContext> jwkSource,
-			TicketboothProperties properties) throws Exception {
-		JwtDecoder accessTokens = AccessTokenDecoders.forIssuer(jwkSource, properties.issuer());
+			TicketboothProperties properties, KeyRing ring, Clock clock) throws Exception {
+		// back ends reuse one access token for many calls: verify it once per key-ring generation
+		JwtDecoder accessTokens = new VerifiedAccessTokens(AccessTokenDecoders.forIssuer(jwkSource, properties.issuer()),
+				ring::generation, clock, 10_000);
 		http.securityMatcher("/api/v1/**")
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers("/api/v1/playback-tokens").hasAuthority("SCOPE_playback:mint")

@@ -13,6 +13,7 @@ import java.util.UUID;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.entitlements.Access;
+import dev.ticketbooth.entitlements.EntitlementCache;
 import dev.ticketbooth.entitlements.Entitlements;
 import dev.ticketbooth.keys.JwsSigner;
 import dev.ticketbooth.keys.KeyRing;
@@ -39,14 +40,17 @@ public class PlaybackTokens {
 
 	private final Entitlements entitlements;
 
+	private final EntitlementCache entitlementCache;
+
 	private final KeyRing ring;
 
 	private final Clock clock;
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
-	PlaybackTokens(Partners partners, EndUsers users, Catalog catalog, Entitlements entitlements, KeyRing ring, Clock clock,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+	PlaybackTokens(Partners partners, EndUsers users, Catalog catalog, Entitlements entitlements,
+			EntitlementCache entitlementCache, KeyRing ring, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+		this.entitlementCache = entitlementCache;
 		this.meters = meters;
 		this.partners = partners;
 		this.users = users;
@@ -81,8 +85,9 @@ public class PlaybackTokens {
 		AllowRules rules = allow == null ? AllowRules.NONE : AllowRules.of(allow.ips(), allow.origins(), allow.countries());
 
 		Instant checkedAt = clock.instant();
+		// per video through the decision cache: a change on this node applies at once, on another within its TTL
 		Access access = video == null ? entitlements.mayWatchSomething(user, checkedAt)
-				: entitlements.mayWatch(user, video, checkedAt);
+				: entitlementCache.mayWatch(user, video, checkedAt);
 		if (!access.allowed()) {
 			throw new ApiProblemException(HttpStatus.FORBIDDEN, access.reason(),
 					"User '" + user.username() + "' may not watch " + (video == null ? "any video" : "'" + video + "'") + ": "

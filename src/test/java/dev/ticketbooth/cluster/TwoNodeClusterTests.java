@@ -58,6 +58,8 @@ class TwoNodeClusterTests {
 		String kek = KeyEncryptionKey.generateBase64();
 		nodeA = start("node-a", kek);
 		nodeB = start("node-b", kek);
+		// the test clocks stand still: give both nodes the same time, as NTP would
+		nodeB.getBean(MutableClock.class).set(nodeA.getBean(MutableClock.class).instant());
 	}
 
 	@AfterAll
