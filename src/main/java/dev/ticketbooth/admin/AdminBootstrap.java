@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * First start with no admin: create {@code admin} with {@code TICKETBOOTH_ADMIN_PASSWORD}, or
@@ -36,15 +37,30 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		String password = properties.adminPassword();
 		if (password != null && !password.isBlank()) {
-			accounts.createFirstAdmin(USERNAME, password);
-			log.info("Created admin user '{}' with the password from TICKETBOOTH_ADMIN_PASSWORD", USERNAME);
+			if (createFirstAdmin(password)) {
+				log.info("Created admin user '{}' with the password from TICKETBOOTH_ADMIN_PASSWORD", USERNAME);
+			}
 			return;
 		}
 		byte[] random = new byte[18];
 		new SecureRandom().nextBytes(random);
 		password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		accounts.createFirstAdmin(USERNAME, password);
+		if (!createFirstAdmin(password)) {
+			return; // never show a password that does not work
+		}
 		log.warn("Created admin user '{}' with generated password: {}  (shown this once; set "
 				+ "TICKETBOOTH_ADMIN_PASSWORD on first start to choose it)", USERNAME, password);
+	}
+
+	/** False when another node of the cluster, starting at the same moment, created it first. */
+	private boolean createFirstAdmin(String password) {
+		try {
+			accounts.createFirstAdmin(USERNAME, password);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			log.info("Admin user '{}' was created by another node starting at the same time", USERNAME);
+			return false;
+		}
 	}
 }

@@ -14,6 +14,8 @@ import dev.ticketbooth.config.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
+
 /**
  * The decrypted keys of every set, held in memory as one immutable snapshot that is swapped on
  * change. Reads (signing, JWKS, verification) never touch the database; a cheap generation
@@ -47,15 +49,21 @@ public class KeyRing {
 	 */
 	void open(KeyEncryptionKey kek, Clock clock) {
 		Optional<String> check = repository.kekCheck();
+		if (check.isEmpty()) {
+			try {
+				repository.insertKekCheck(kek.encryptToBase64(KEK_CHECK, KEK_CHECK_CONTEXT), DbTime.now(clock));
+			}
+			catch (DuplicateKeyException ex) {
+				// another node's first start, at the same moment: its KEK must be ours
+				check = repository.kekCheck();
+			}
+		}
 		if (check.isPresent()) {
 			byte[] plain = kek.decryptFromBase64(check.get(), KEK_CHECK_CONTEXT);
 			if (!Arrays.equals(plain, KEK_CHECK)) {
 				throw new KeyEncryptionKeyException("The key-encryption check value does not match.",
 						"Restore the key_encryption_check row from a backup.");
 			}
-		}
-		else {
-			repository.insertKekCheck(kek.encryptToBase64(KEK_CHECK, KEK_CHECK_CONTEXT), DbTime.now(clock));
 		}
 		reload();
 	}

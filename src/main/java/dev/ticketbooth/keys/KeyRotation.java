@@ -14,6 +14,7 @@ import dev.ticketbooth.config.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,10 +67,15 @@ public class KeyRotation {
 	/** First start: the default set exists and every set has an ACTIVE and a NEXT key. */
 	public void bootstrap() {
 		if (repository.findSet(KeySet.DEFAULT).isEmpty()) {
-			inTransaction(() -> {
-				repository.insertSet(new KeySet(KeySet.DEFAULT, List.of(KeyAlgorithm.RS256), true, DbTime.now(clock)));
-				return null;
-			});
+			try {
+				inTransaction(() -> {
+					repository.insertSet(new KeySet(KeySet.DEFAULT, List.of(KeyAlgorithm.RS256), true, DbTime.now(clock)));
+					return null;
+				});
+			}
+			catch (DuplicateKeyException ex) {
+				// another node created it, starting at the same moment; maintain() below locks the set
+			}
 		}
 		maintain();
 	}

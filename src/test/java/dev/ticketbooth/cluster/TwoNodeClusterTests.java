@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,8 +60,20 @@ class TwoNodeClusterTests {
 	static void startTwoNodes() throws Exception {
 		database = TestDatabase.postgresUnmigrated();
 		String kek = KeyEncryptionKey.generateBase64();
-		nodeA = start("node-a", kek);
-		nodeB = start("node-b", kek);
+		// both at once on the empty database, as a first deployment of several replicas would. Only
+		// Spring Boot's logging set-up, which is per JVM and not thread-safe, runs on node A first.
+		ExecutorService starting = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch loggingReady = new CountDownLatch(1);
+			Future<ConfigurableApplicationContext> a = starting.submit(() -> start("node-a", kek, loggingReady));
+			loggingReady.await(60, TimeUnit.SECONDS);
+			Future<ConfigurableApplicationContext> b = starting.submit(() -> start("node-b", kek, null));
+			nodeA = a.get();
+			nodeB = b.get();
+		}
+		finally {
+			starting.shutdown();
+		}
 		// the test clocks stand still: give both nodes the same time, as NTP would
 		nodeB.getBean(MutableClock.class).set(nodeA.getBean(MutableClock.class).instant());
 	}
@@ -72,6 +88,19 @@ class TwoNodeClusterTests {
 		if (database != null) {
 			database.close();
 		}
+	}
+
+	@Test
+	void twoNodesStartingAtOnceOnAnEmptyDatabaseCreateOneKeyRingAndOneAdmin() {
+		JdbcClient jdbc = JdbcClient.create(database.dataSource());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM key_sets WHERE name = 'default'").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM admin_users").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM key_encryption_check").query(Long.class).single()).isEqualTo(1);
+		Http a = new Http(port(nodeA));
+		Http b = new Http(port(nodeB));
+		assertThat(a.send(a.admin("/api/admin/keys")).statusCode()).as("the admin works on both").isEqualTo(200);
+		assertThat(b.send(b.admin("/api/admin/keys")).statusCode()).isEqualTo(200);
+		assertThat(b.get("/.well-known/jwks.json").body()).isEqualTo(a.get("/.well-known/jwks.json").body());
 	}
 
 	@Test
@@ -151,7 +180,8 @@ class TwoNodeClusterTests {
 		assertThat(kidsIn(jdbc, "NEXT")).hasSameSizeAs(next).doesNotContainAnyElementsOf(next);
 	}
 
-	private static ConfigurableApplicationContext start(String node, String kek) throws Exception {
+	private static ConfigurableApplicationContext start(String node, String kek, CountDownLatch loggingReady)
+			throws Exception {
 		Path home = Files.createTempDirectory("ticketbooth-" + node + "-");
 		Map<String, Object> properties = Map.ofEntries(Map.entry("server.port", "0"),
 				Map.entry("ticketbooth.home", home.toString()), Map.entry("ticketbooth.kek", kek),
@@ -165,7 +195,11 @@ class TwoNodeClusterTests {
 		// as command-line arguments: they outrank application.properties (default properties would not)
 		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(TicketboothApplication.class, TestClockConfig.class).run(args);
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(TicketboothApplication.class, TestClockConfig.class);
+		if (loggingReady != null) {
+			builder.listeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> loggingReady.countDown());
+		}
+		return builder.run(args);
 	}
 
 	private static int port(ConfigurableApplicationContext node) {
