@@ -1,99 +1,91 @@
 package dev.ticketbooth.login;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import dev.ticketbooth.config.DbTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username and per client IP over a sliding window. In memory, per
- * node: with several nodes an attacker gets at most the limit per node.
+ * Counts failed sign-ins per username and per client IP over a sliding window, in the database,
+ * so every node of a cluster sees every failure: the limit holds for the cluster, not per node.
+ * Expired rows are removed by the leased {@code login-failures-cleanup} job.
  */
 @Component
 class LoginThrottle {
 
-	/** Bounds memory under a spray of distinct usernames or addresses. */
-	static final int MAX_TRACKED = 100_000;
+	static final String CLEANUP_JOB = "login-failures-cleanup";
 
-	private static final java.time.Duration PRUNE_INTERVAL = java.time.Duration.ofMinutes(1);
+	private static final String RECENT = """
+			SELECT
+			  SUM(CASE WHEN throttle_key = :user THEN 1 ELSE 0 END) AS per_user,
+			  SUM(CASE WHEN throttle_key = :ip THEN 1 ELSE 0 END) AS per_ip
+			FROM login_failures WHERE throttle_key IN (:user, :ip) AND failed_at >= :since
+			""";
 
-	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-
-	private volatile Instant nextPrune = Instant.MIN;
+	private final JdbcClient jdbc;
 
 	private final LoginProperties properties;
 
 	private final Clock clock;
 
-	LoginThrottle(LoginProperties properties, Clock clock) {
+	LoginThrottle(JdbcClient jdbc, LoginProperties properties, Clock clock) {
+		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	boolean blocked(String username, String ip) {
-		return recent(userKey(username)) >= properties.maxFailuresPerUser()
-				|| recent(ipKey(ip)) >= properties.maxFailuresPerIp();
+		Instant since = clock.instant().minus(properties.failureWindow());
+		return jdbc.sql(RECENT).param("user", userKey(username)).param("ip", ipKey(ip)).param("since", DbTime.bind(since))
+			.query((rs, row) -> rs.getLong("per_user") >= properties.maxFailuresPerUser()
+					|| rs.getLong("per_ip") >= properties.maxFailuresPerIp())
+			.single();
 	}
 
 	void failed(String username, String ip) {
-		if (failures.size() >= MAX_TRACKED && !clock.instant().isBefore(nextPrune)) {
-			prune();
-			nextPrune = clock.instant().plus(PRUNE_INTERVAL); // a full map of live counters is not rescanned per request
+		Instant now = DbTime.now(clock);
+		for (String key : new String[] { userKey(username), ipKey(ip) }) {
+			jdbc.sql("INSERT INTO login_failures (throttle_key, failed_at) VALUES (?, ?)").params(key, DbTime.bind(now))
+				.update();
 		}
-		record(userKey(username));
-		record(ipKey(ip));
-	}
-
-	/**
-	 * Drops only counters whose failures have all left the window. Clearing everything instead
-	 * would let a spray of made-up usernames reset a real user's count.
-	 */
-	private void prune() {
-		failures.keySet().removeIf(key -> recent(key) == 0);
-	}
-
-	int tracked() {
-		return failures.size();
 	}
 
 	void succeeded(String username) {
-		failures.remove(userKey(username));
+		jdbc.sql("DELETE FROM login_failures WHERE throttle_key = ?").param(userKey(username)).update();
 	}
 
-	private void record(String key) {
-		if (failures.size() >= MAX_TRACKED && !failures.containsKey(key)) {
-			return; // full of live counters: keep them rather than forget them
-		}
-		Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-		synchronized (times) {
-			times.addLast(clock.instant());
-		}
+	/** Removes failures that have left the window; returns how many. */
+	int removeExpired() {
+		return jdbc.sql("DELETE FROM login_failures WHERE failed_at < ?")
+			.param(DbTime.bind(clock.instant().minus(properties.failureWindow()))).update();
 	}
 
-	private int recent(String key) {
-		Deque<Instant> times = failures.get(key);
-		if (times == null) {
-			return 0;
-		}
-		Instant since = clock.instant().minus(properties.failureWindow());
-		synchronized (times) {
-			while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-				times.removeFirst();
-			}
-			return times.size();
-		}
+	int tracked() {
+		return jdbc.sql("SELECT COUNT(*) FROM login_failures").query(Integer.class).single();
 	}
 
 	private static String userKey(String username) {
-		return "u:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
+		return hash("u:" + (username == null ? "" : username.toLowerCase(Locale.ROOT)));
 	}
 
 	private static String ipKey(String ip) {
-		return "i:" + ip;
+		return hash("i:" + ip);
+	}
+
+	private static String hash(String key) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 }
