@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.catalog.Roles;
+import dev.ticketbooth.config.DbTime;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 
@@ -22,6 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Entitlements {
+
+	private static final String CURRENT_GRANTS = """
+			SELECT g.kind, g.video_id, g.collection_id, g.quality, g.stream_count, g.valid_from, g.valid_until, g.created_at,
+			       c.kind AS collection_kind, c.external_id
+			FROM grants g LEFT JOIN collections c ON c.id = g.collection_id
+			WHERE g.user_id = ? AND (g.valid_from IS NULL OR g.valid_from <= ?) AND (g.valid_until IS NULL OR g.valid_until > ?)
+			ORDER BY g.created_at, g.id
+			""";
 
 	private final EndUsers users;
 
@@ -79,15 +88,22 @@ public class Entitlements {
 		if (!user.enabled()) {
 			return Access.deny(Access.USER_DISABLED, user.id());
 		}
-		var now = dev.ticketbooth.config.DbTime.bind(at);
-		boolean anyGrant = jdbc.sql("SELECT COUNT(*) FROM grants WHERE user_id = ? AND (valid_from IS NULL OR valid_from <= ?) "
-				+ "AND (valid_until IS NULL OR valid_until > ?)")
-			.params(user.id(), now, now).query(Long.class).single() > 0;
-		if (anyGrant) {
+		if (!currentGrants(user.id(), at).isEmpty()) {
 			return Access.allow(Access.ENTITLED, user.id(), null);
 		}
 		return roles(user.id()).isEmpty() ? Access.deny(Access.NOT_ENTITLED, user.id())
 				: Access.allow(Access.ROLE, user.id(), null);
+	}
+
+	/** The user's grants valid at {@code at} ({@code valid_from <= at < valid_until}), with their collections. */
+	public List<CurrentGrant> currentGrants(String userId, Instant at) {
+		var now = DbTime.bind(at);
+		return jdbc.sql(CURRENT_GRANTS).params(userId, now, now)
+			.query((rs, row) -> new CurrentGrant(rs.getString("kind"), rs.getString("video_id"), rs.getString("collection_id"),
+					rs.getString("collection_kind"), rs.getString("external_id"), rs.getString("quality"),
+					rs.getObject("stream_count", Integer.class), DbTime.read(rs, "valid_from"), DbTime.read(rs, "valid_until"),
+					DbTime.read(rs, "created_at")))
+			.list();
 	}
 
 	@Transactional

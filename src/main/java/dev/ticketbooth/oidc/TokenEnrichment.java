@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.entitlements.CurrentGrant;
 import dev.ticketbooth.entitlements.Entitlements;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -42,15 +42,13 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final Entitlements entitlements;
 
-	private final JdbcClient jdbc;
-
 	private final int headerBudget;
 
 	private final java.time.Clock clock;
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
-	TokenEnrichment(EndUsers users, VimondEntitlements vimond, Entitlements entitlements, JdbcClient jdbc,
+	TokenEnrichment(EndUsers users, VimondEntitlements vimond, Entitlements entitlements,
 			@Value("${ticketbooth.oidc.authorization-header-budget:8000}") int headerBudget, java.time.Clock clock,
 			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.meters = meters;
@@ -58,7 +56,6 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		this.users = users;
 		this.vimond = vimond;
 		this.entitlements = entitlements;
-		this.jdbc = jdbc;
 		this.headerBudget = headerBudget;
 	}
 
@@ -117,12 +114,8 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	 */
 	private Map<String, Object> streamAmgClaims(RegisteredClient client, EndUser user, Instant now) {
 		String configured = Optional.ofNullable(setting(client, ClientSettingNames.STREAMAMG_CLAIMS)).orElse("roles,entitlements");
-		var at = dev.ticketbooth.config.DbTime.bind(now);
-		List<String> held = new TreeSet<>(jdbc.sql("""
-				SELECT COALESCE(c.external_id, g.collection_id, g.video_id) FROM grants g
-				LEFT JOIN collections c ON c.id = g.collection_id
-				WHERE g.user_id = ? AND (g.valid_from IS NULL OR g.valid_from <= ?) AND (g.valid_until IS NULL OR g.valid_until > ?)
-				""").params(user.id(), at, at).query(String.class).list()).stream().toList();
+		List<String> held = new TreeSet<>(entitlements.currentGrants(user.id(), now).stream().map(CurrentGrant::platformId)
+			.toList()).stream().toList();
 		Map<String, Object> claims = new LinkedHashMap<>();
 		for (String name : configured.split(",")) {
 			switch (name.trim()) {

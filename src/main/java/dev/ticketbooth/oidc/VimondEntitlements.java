@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.ticketbooth.config.DbTime;
+import dev.ticketbooth.entitlements.CurrentGrant;
 import dev.ticketbooth.entitlements.Entitlements;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,13 +23,6 @@ class VimondEntitlements {
 
 	static final String GEOBLOCK_ROLE = "vimond:geoblock";
 
-	private static final String CURRENT_GRANTS = """
-			SELECT g.kind, g.video_id, g.collection_id, g.quality, g.stream_count, g.valid_from, g.valid_until, g.created_at,
-			       c.kind AS collection_kind, c.external_id
-			FROM grants g LEFT JOIN collections c ON c.id = g.collection_id
-			WHERE g.user_id = ? AND (g.valid_from IS NULL OR g.valid_from <= ?) AND (g.valid_until IS NULL OR g.valid_until > ?)
-			""";
-
 	private final JdbcClient jdbc;
 
 	private final Entitlements entitlements;
@@ -41,21 +34,17 @@ class VimondEntitlements {
 
 	List<VimondEntitlement> forUser(String userId, Instant now) {
 		List<VimondEntitlement> out = new ArrayList<>();
-		var at = DbTime.bind(now);
-		jdbc.sql(CURRENT_GRANTS).params(userId, at, at).query((rs, row) -> {
-			String kind = rs.getString("kind");
-			String quality = rs.getString("quality");
-			Integer streams = rs.getObject("stream_count", Integer.class);
-			Instant until = DbTime.read(rs, "valid_until");
-			Instant from = DbTime.read(rs, "valid_from");
-			Instant acquired = from != null ? from : DbTime.read(rs, "created_at");
-			String video = rs.getString("video_id");
-			String collection = rs.getString("collection_id");
-			String vimondId = rs.getString("external_id") != null ? rs.getString("external_id") : collection;
-			String collectionKind = rs.getString("collection_kind");
-			boolean subscription = !kind.equals("PURCHASE") && !kind.equals("RENTAL");
-			if (video != null) {
-				out.add(new VimondEntitlement(VimondEntitlement.Kind.TVOD_ASSET, video, quality, streams, until, acquired));
+		for (CurrentGrant grant : entitlements.currentGrants(userId, now)) {
+			String quality = grant.quality();
+			Integer streams = grant.streamCount();
+			Instant until = grant.validUntil();
+			Instant acquired = grant.validFrom() != null ? grant.validFrom() : grant.createdAt();
+			String collection = grant.collectionId();
+			String vimondId = grant.platformId();
+			String collectionKind = grant.collectionKind();
+			boolean subscription = !grant.kind().equals("PURCHASE") && !grant.kind().equals("RENTAL");
+			if (grant.videoId() != null) {
+				out.add(new VimondEntitlement(VimondEntitlement.Kind.TVOD_ASSET, grant.videoId(), quality, streams, until, acquired));
 			}
 			else if (subscription || "PACKAGE".equals(collectionKind) || "COURSE".equals(collectionKind)) {
 				out.add(new VimondEntitlement(VimondEntitlement.Kind.SVOD, vimondId, quality, streams, until, acquired));
@@ -68,8 +57,7 @@ class VimondEntitlements {
 			else {
 				out.add(new VimondEntitlement(VimondEntitlement.Kind.TVOD_CATEGORY, vimondId, quality, streams, until, acquired));
 			}
-			return null;
-		}).list();
+		}
 		return out;
 	}
 
