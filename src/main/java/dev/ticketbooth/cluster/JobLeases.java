@@ -61,10 +61,6 @@ public class JobLeases {
 		return true;
 	}
 
-	public String node() {
-		return node;
-	}
-
 	private boolean known(String job) {
 		return jdbc.sql("SELECT COUNT(*) FROM job_leases WHERE name = ?").param(job).query(Integer.class).single() > 0;
 	}

@@ -67,6 +67,9 @@ class JwksEndpoint extends OncePerRequestFilter {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"); // as Spring Security sends
+		}
 		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), jwks.etag())) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			notModified.increment();

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.entitlements.CurrentGrant;
@@ -114,8 +113,8 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	 */
 	private Map<String, Object> streamAmgClaims(RegisteredClient client, EndUser user, Instant now) {
 		String configured = Optional.ofNullable(setting(client, ClientSettingNames.STREAMAMG_CLAIMS)).orElse("roles,entitlements");
-		List<String> held = new TreeSet<>(entitlements.currentGrants(user.id(), now).stream().map(CurrentGrant::platformId)
-			.toList()).stream().toList();
+		List<String> held = entitlements.currentGrants(user.id(), now).stream().map(CurrentGrant::platformId).distinct()
+			.sorted().toList();
 		Map<String, Object> claims = new LinkedHashMap<>();
 		for (String name : configured.split(",")) {
 			switch (name.trim()) {

@@ -63,6 +63,9 @@ class JwksEndpointTests {
 		HttpResponse<String> response = http.get("/.well-known/jwks.json");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/jwk-set+json"));
+		// answered ahead of Spring Security, with the same protective headers
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		String cacheControl = response.headers().firstValue("Cache-Control").orElseThrow();
 		assertThat(cacheControl).contains("public");
 		long maxAge = Long.parseLong(cacheControl.replaceAll(".*max-age=(\\d+).*", "$1"));
