@@ -21,8 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar ticketbooth.jar keys <command>}: the operator key API without a web server,
- * against the same database and key-encryption key. A running server notices the change within
- * {@code ticketbooth.keys.refresh-interval}.
+ * against the same database and key-encryption key. On PostgreSQL it works beside running nodes,
+ * which notice the change within {@code ticketbooth.keys.refresh-interval}. The embedded H2 file
+ * is open to one process only (it serves no port), so beside a running server the CLI says to
+ * stop it or to use the admin API, which does the same.
  */
 public final class KeysCommandLine {
 
@@ -45,6 +47,7 @@ public final class KeysCommandLine {
 			                                         a key set for a partner that cannot read the JWKS
 
 			Spring options (--spring.datasource.url=..., --ticketbooth.home=...) go after the command.
+			With the embedded database, stop the server first or use the admin API (/api/admin/keys).
 			""";
 
 	private KeysCommandLine() {
@@ -86,6 +89,13 @@ public final class KeysCommandLine {
 			return 2;
 		}
 		catch (RuntimeException ex) {
+			if (embeddedDatabaseInUse(ex)) {
+				err.println("error: the embedded database is open in a running server; it admits one process at a time.");
+				err.println("Stop the server and run this again, or do the same through the server's admin API, e.g.");
+				err.println("  curl -u admin:PASSWORD http://localhost:8080/api/admin/keys");
+				err.println("  curl -u admin:PASSWORD -X POST 'http://localhost:8080/api/admin/keys/rotate?force=true'");
+				return 1;
+			}
 			KeyEncryptionKeyException kek = KeyEncryptionKeyFailureAnalyzer.find(ex);
 			if (kek == null) {
 				throw ex;
@@ -94,6 +104,16 @@ public final class KeysCommandLine {
 			err.println(kek.action());
 			return 1;
 		}
+	}
+
+	/** H2's "database may be already in use" (error 90020): another process holds the file. */
+	private static boolean embeddedDatabaseInUse(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static final class UsageException extends RuntimeException {
