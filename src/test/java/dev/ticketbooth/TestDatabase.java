@@ -44,11 +44,26 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	public static TestDatabase h2() {
-		String name = "tb_" + UUID.randomUUID().toString().replace("-", "");
-		String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
-		TestDatabase db = new TestDatabase("H2", url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
+		TestDatabase db = h2Unmigrated();
 		db.migrate();
 		return db;
+	}
+
+	/** For migration tests: each on H2 and PostgreSQL, with no migration run yet. */
+	public static java.util.stream.Stream<org.junit.jupiter.api.Named<java.util.function.Supplier<TestDatabase>>> allUnmigrated() {
+		return java.util.stream.Stream.of(org.junit.jupiter.api.Named.of("H2", TestDatabase::h2Unmigrated),
+				org.junit.jupiter.api.Named.of("PostgreSQL", TestDatabase::postgresUnmigrated));
+	}
+
+	public static TestDatabase h2Unmigrated() {
+		String name = "tb_" + UUID.randomUUID().toString().replace("-", "");
+		String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+		return new TestDatabase("H2", url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
+	}
+
+	/** Runs the migrations up to and including {@code version} only. */
+	public void migrateTo(String version) {
+		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").target(version).load().migrate();
 	}
 
 	/** Skips the calling test (with the reason) when no PostgreSQL server answers. */
@@ -86,7 +101,7 @@ public final class TestDatabase implements AutoCloseable {
 		return db;
 	}
 
-	private void migrate() {
+	public void migrate() {
 		Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
 	}
 

@@ -99,7 +99,7 @@ class AuthorizationServerConfig {
 
 	@Bean
 	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationService(jdbc, clients);
+		return new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package dev.ticketbooth.oidc;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ class AuthorizationTablesTests {
 			clients.save(client);
 			assertThat(clients.findByClientId("app").getRedirectUris()).containsExactly("myapp://auth/callback");
 
-			JdbcOAuth2AuthorizationService authorizations = new JdbcOAuth2AuthorizationService(jdbc, clients);
+			var authorizations = new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			String accessToken = "a".repeat(6000); // enriched tokens are long
 			OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client).principalName("demo")
@@ -54,8 +55,51 @@ class AuthorizationTablesTests {
 			OAuth2Authorization found = authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN);
 			assertThat(found).isNotNull();
 			assertThat(found.getAccessToken().getToken().getExpiresAt()).isEqualTo(now.plusSeconds(300));
-			assertThat(authorizations.findByToken(authorization.getRefreshToken().getToken().getTokenValue(),
-					OAuth2TokenType.REFRESH_TOKEN).getId()).isEqualTo(authorization.getId());
+			assertThat(found.getAccessToken().getToken().getTokenValue()).isEqualTo(accessToken);
+			String refreshToken = authorization.getRefreshToken().getToken().getTokenValue();
+			assertThat(authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN).getId())
+				.isEqualTo(authorization.getId());
+
+			// stored as hashes only; a stored hash is no token
+			Map<String, Object> row = jdbc.queryForMap("SELECT access_token_value, refresh_token_value FROM oauth2_authorization");
+			assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value)).startsWith("sha256:"));
+			assertThat(row.values().toString()).doesNotContain(refreshToken, "aaaa");
+			assertThat(authorizations.findByToken(String.valueOf(row.get("refresh_token_value")), OAuth2TokenType.REFRESH_TOKEN))
+				.isNull();
+			assertThat(authorizations.findByToken(String.valueOf(row.get("access_token_value")), null)).isNull();
+
+			// saving what was found (with the presented value) does not hash twice
+			authorizations.save(found);
+			assertThat(authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN)).isNotNull();
+			assertThat(authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#allUnmigrated")
+	void tokensStoredInClearBeforeTheUpgradeAreHashedInPlaceAndStillWork(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			db.migrateTo("13");
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			JdbcRegisteredClientRepository clients = new JdbcRegisteredClientRepository(jdbc);
+			RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString()).clientId("old")
+				.clientSecret("{noop}x").clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN).scope("openid").build();
+			clients.save(client);
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			String refreshToken = "old-refresh-" + UUID.randomUUID();
+			new JdbcOAuth2AuthorizationService(jdbc, clients).save(OAuth2Authorization.withRegisteredClient(client)
+				.principalName("demo").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.refreshToken(new OAuth2RefreshToken(refreshToken, now, now.plusSeconds(3600))).build());
+			assertThat(jdbc.queryForObject("SELECT refresh_token_value FROM oauth2_authorization", String.class))
+				.isEqualTo(refreshToken);
+
+			db.migrate();
+
+			assertThat(jdbc.queryForObject("SELECT refresh_token_value FROM oauth2_authorization", String.class))
+				.isEqualTo(TokenHashes.hash(refreshToken));
+			var authorizations = new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
+			assertThat(authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
 		}
 	}
 }
