@@ -43,12 +43,16 @@ public final class WebSession {
 
 	/** Fetches the login page and posts the form with its CSRF token. */
 	public HttpResponse<String> login(String username, String password) {
+		return postForm("/login", loginForm(username, password));
+	}
+
+	/** Fetches the login page (starting this browser's session) and fills in its form, to post later. */
+	public String loginForm(String username, String password) {
 		Matcher csrf = CSRF.matcher(get("/login").body());
 		if (!csrf.find()) {
 			throw new IllegalStateException("no CSRF token on the login page");
 		}
-		return postForm("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
-				+ encode(csrf.group(1)));
+		return "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
 	}
 
 	public HttpResponse<String> postForm(String path, String form) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import dev.ticketbooth.config.Problems;
 import dev.ticketbooth.config.TicketboothProperties;
+import dev.ticketbooth.login.LoginThrottle;
+import dev.ticketbooth.login.ThrottledAuthenticationProvider;
+import dev.ticketbooth.login.TooManyAttemptsException;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -23,7 +25,8 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The operator API: HTTP Basic against admin accounts, stateless, problem JSON on 401/403.
+ * The operator API: HTTP Basic against admin accounts, throttled like end users' sign-ins (429
+ * with Retry-After, before any password hash), stateless, problem JSON on 401/403.
  * With no session and no form, CSRF tokens have nothing to protect; instead a browser's
  * cross-site request (which could carry cached Basic credentials) is refused outright.
  */
@@ -51,9 +54,9 @@ class AdminSecurityConfig {
 	@ConditionalOnWebApplication
 	@Order(2)
 	SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, AdminAccounts accounts,
-			PasswordEncoder passwordEncoder, AuditTrail audit) throws Exception {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts.userDetailsService());
-		provider.setPasswordEncoder(passwordEncoder);
+			PasswordEncoder passwordEncoder, AuditTrail audit, LoginThrottle throttle, Clock clock) throws Exception {
+		ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(accounts.userDetailsService(),
+				passwordEncoder, throttle, LoginThrottle.Realm.OPERATOR, audit::failedSignIn, clock);
 		http.securityMatcher("/api/admin/**", "/actuator/**")
 			.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -64,6 +67,12 @@ class AdminSecurityConfig {
 				.hasRole(AdminAccounts.ROLE))
 			.httpBasic(basic -> basic.realmName("ticketbooth admin")
 				.authenticationEntryPoint((request, response, ex) -> {
+					if (ex instanceof TooManyAttemptsException throttled) {
+						response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+						Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+								"Too many failed sign-ins for this operator or from this address; try again later");
+						return;
+					}
 					response.setHeader("WWW-Authenticate", "Basic realm=\"ticketbooth admin\"");
 					Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
 							"Admin credentials are required (HTTP Basic)");

@@ -7,11 +7,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Writes every state-changing admin API request to the audit trail, refused ones included. */
+/**
+ * Writes every state-changing request of a signed-in operator to the audit trail, refused ones
+ * included. Requests without valid credentials write nothing: anyone could send them by the
+ * thousand (failed sign-ins are recorded, bounded, by the throttle).
+ */
 class AuditFilter extends OncePerRequestFilter {
 
 	private final AuditTrail audit;
@@ -34,10 +39,12 @@ class AuditFilter extends OncePerRequestFilter {
 		}
 		finally {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-			String actor = authentication != null ? authentication.getName() : "anonymous";
-			String path = request.getRequestURI();
-			audit.record(actor, request.getMethod() + " " + path.replaceFirst("^/api/admin", ""), path,
-					String.valueOf(response.getStatus()), request.getRemoteAddr());
+			if (authentication != null && authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken)) {
+				String path = request.getRequestURI();
+				audit.record(authentication.getName(), request.getMethod() + " " + path.replaceFirst("^/api/admin", ""), path,
+						String.valueOf(response.getStatus()), request.getRemoteAddr());
+			}
 		}
 	}
 }

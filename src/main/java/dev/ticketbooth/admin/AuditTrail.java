@@ -32,6 +32,19 @@ public class AuditTrail {
 			.update();
 	}
 
+	/**
+	 * A refused operator sign-in, as its own kind of event. Only attempts the throttle let through
+	 * reach here, so one source adds at most {@code max-failures-per-ip} rows per window.
+	 */
+	void failedSignIn(String username, String ip, org.springframework.security.core.AuthenticationException reason) {
+		record("anonymous", "operator.sign-in-failed", limit(username, 100), "refused", ip);
+	}
+
+	/** Removes events older than the retention; returns how many. */
+	int removeOlderThan(java.time.Duration retention) {
+		return jdbc.sql("DELETE FROM audit_events WHERE at < ?").param(DbTime.bind(clock.instant().minus(retention))).update();
+	}
+
 	/** Newest first. */
 	public List<AuditEvent> recent(int limit) {
 		return jdbc.sql("SELECT id, at, actor, action, target, outcome, ip FROM audit_events ORDER BY id DESC LIMIT ?")

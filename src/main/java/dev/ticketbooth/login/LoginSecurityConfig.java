@@ -1,12 +1,8 @@
 package dev.ticketbooth.login;
 
-import java.io.IOException;
+import java.time.Clock;
 
 import dev.ticketbooth.users.EndUsers;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,19 +10,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The browser side: the login page for end users (shared by the Applicaster flow and OIDC),
- * public well-known documents, throttled sign-in, CSRF, a new session id on sign-in, and pages
+ * public well-known documents, throttled sign-in (a wrong password gets one answer whatever the
+ * account's state), CSRF, a new session id on sign-in, and pages
  * that may not be framed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,10 +37,11 @@ class LoginSecurityConfig {
 	@ConditionalOnWebApplication
 	@Order(10)
 	SecurityFilterChain loginSecurityFilterChain(HttpSecurity http, EndUsers users, PasswordEncoder passwordEncoder,
-			RequestCache requestCache, LoginThrottle throttle, io.micrometer.core.instrument.MeterRegistry meters)
-			throws Exception {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(passwordEncoder);
+			RequestCache requestCache, LoginThrottle throttle, io.micrometer.core.instrument.MeterRegistry meters,
+			Clock clock) throws Exception {
+		ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(users, passwordEncoder, throttle,
+				LoginThrottle.Realm.END_USER, (username, ip, reason) -> {
+				}, clock);
 		SavedRequestAwareAuthenticationSuccessHandler continueWhereYouWere = new SavedRequestAwareAuthenticationSuccessHandler();
 		continueWhereYouWere.setRequestCache(requestCache);
 		http.authenticationManager(new ProviderManager(provider))
@@ -57,49 +52,17 @@ class LoginSecurityConfig {
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.formLogin(form -> form.loginPage("/login").permitAll()
 				.successHandler((request, response, authentication) -> {
-					throttle.succeeded(authentication.getName());
 					meters.counter("ticketbooth.logins", "outcome", "success").increment();
 					continueWhereYouWere.onAuthenticationSuccess(request, response, authentication);
 				})
 				.failureHandler((request, response, exception) -> {
-					throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-					meters.counter("ticketbooth.logins", "outcome", exception instanceof DisabledException ? "disabled" : "failure")
-						.increment();
-					response.sendRedirect(request.getContextPath()
-							+ (exception instanceof DisabledException ? "/login?disabled" : "/login?error"));
+					String outcome = exception instanceof TooManyAttemptsException ? "throttled"
+							: exception instanceof DisabledException ? "disabled" : "error";
+					meters.counter("ticketbooth.logins", "outcome", outcome.equals("error") ? "failure" : outcome).increment();
+					response.sendRedirect(request.getContextPath() + "/login?" + outcome);
 				}))
-			.addFilterBefore(new ThrottleFilter(throttle, meters), UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp
 				.policyDirectives("default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")));
 		return http.build();
-	}
-
-	/** Refuses a sign-in attempt outright while its username or IP is throttled. */
-	static final class ThrottleFilter extends OncePerRequestFilter {
-
-		private final LoginThrottle throttle;
-
-		private final io.micrometer.core.instrument.MeterRegistry meters;
-
-		ThrottleFilter(LoginThrottle throttle, io.micrometer.core.instrument.MeterRegistry meters) {
-			this.throttle = throttle;
-			this.meters = meters;
-		}
-
-		@Override
-		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			if (throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
-				meters.counter("ticketbooth.logins", "outcome", "throttled").increment();
-				response.sendRedirect(request.getContextPath() + "/login?throttled");
-				return;
-			}
-			chain.doFilter(request, response);
-		}
 	}
 }

@@ -1,10 +1,19 @@
 package dev.ticketbooth.login;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TestDatabase;
+import dev.ticketbooth.login.LoginThrottle.Attempt;
+import dev.ticketbooth.login.LoginThrottle.Realm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,23 +30,59 @@ class LoginThrottleTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.ticketbooth.TestDatabase#all")
-	void failuresOnEveryNodeCountTowardsOneLimit(Supplier<TestDatabase> database) {
+	void attemptsOnEveryNodeCountTowardsOneLimit(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			LoginThrottle nodeA = new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock);
 			LoginThrottle nodeB = new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock);
 			for (int i = 0; i < 3; i++) {
-				nodeA.failed("victim", "10.0.0.1");
+				assertThat(nodeA.reserve(Realm.END_USER, "victim", "10.0.0.1").reserved()).isTrue();
 			}
-			nodeB.failed("victim", "10.0.0.2");
-			assertThat(nodeB.blocked("victim", "10.0.0.3")).as("4 failures across the cluster").isFalse();
-			nodeB.failed("victim", "10.0.0.2");
-			assertThat(nodeA.blocked("victim", "10.0.0.3")).as("5 failures across the cluster").isTrue();
-			assertThat(nodeA.blocked("someone-else", "10.0.0.3")).isFalse();
+			assertThat(nodeB.reserve(Realm.END_USER, "victim", "10.0.0.2").reserved()).isTrue();
+			assertThat(nodeB.reserve(Realm.END_USER, "victim", "10.0.0.2").reserved()).as("the 5th attempt").isTrue();
+			Attempt refused = nodeA.reserve(Realm.END_USER, "victim", "10.0.0.3");
+			assertThat(refused.reserved()).as("5 attempts across the cluster").isFalse();
+			assertThat(refused.retryAfterSeconds(clock.instant())).isBetween(899L, 900L);
+			assertThat(nodeA.reserve(Realm.END_USER, "someone-else", "10.0.0.3").reserved()).isTrue();
+			assertThat(nodeA.reserve(Realm.OPERATOR, "victim", "10.0.0.3").reserved()).as("operators are counted apart")
+				.isTrue();
 
 			clock.advance(properties.failureWindow().plusSeconds(1));
-			assertThat(nodeB.blocked("victim", "10.0.0.3")).as("left the window").isFalse();
-			assertThat(nodeA.removeExpired()).isEqualTo(10);
+			assertThat(nodeB.reserve(Realm.END_USER, "victim", "10.0.0.3").reserved()).as("a new window").isTrue();
+			clock.advance(properties.failureWindow().plusSeconds(1));
+			int tracked = nodeA.tracked();
+			assertThat(nodeA.removeExpired()).isEqualTo(tracked).isPositive();
 			assertThat(nodeA.tracked()).isZero();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void fortySimultaneousAttemptsOnTwoNodesGetFivePlaces(Supplier<TestDatabase> database) throws Exception {
+		try (TestDatabase db = database.get()) {
+			List<LoginThrottle> nodes = List.of(new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock),
+					new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock));
+			ExecutorService pool = Executors.newFixedThreadPool(40);
+			try {
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<Boolean>> attempts = new ArrayList<>();
+				for (int i = 0; i < 40; i++) {
+					LoginThrottle node = nodes.get(i % 2);
+					attempts.add(pool.submit(() -> {
+						start.await();
+						return node.reserve(Realm.END_USER, "raced", "10.9.9.9").reserved();
+					}));
+				}
+				start.countDown();
+				int reserved = 0;
+				for (Future<Boolean> attempt : attempts) {
+					reserved += attempt.get(60, TimeUnit.SECONDS) ? 1 : 0;
+				}
+				assertThat(reserved).isEqualTo(properties.maxFailuresPerUser());
+				assertThat(nodes.get(0).attempts(Realm.END_USER, "raced")).isEqualTo(5);
+			}
+			finally {
+				pool.shutdownNow();
+			}
 		}
 	}
 
@@ -48,27 +93,31 @@ class LoginThrottleTests {
 			JdbcClient jdbc = JdbcClient.create(db.dataSource());
 			LoginThrottle throttle = new LoginThrottle(jdbc, properties, clock);
 			for (int i = 0; i < properties.maxFailuresPerIp(); i++) {
-				throttle.failed("sprayed-" + i, "10.6.6.6");
+				assertThat(throttle.reserve(Realm.END_USER, "sprayed-" + i, "10.6.6.6").reserved()).isTrue();
 			}
-			assertThat(throttle.blocked("a-real-user", "10.6.6.6")).isTrue();
-			assertThat(throttle.blocked("a-real-user", "10.0.0.1")).isFalse();
-			assertThat(jdbc.sql("SELECT throttle_key FROM login_failures").query(String.class).list())
+			assertThat(throttle.reserve(Realm.END_USER, "a-real-user", "10.6.6.6").reserved()).isFalse();
+			assertThat(throttle.attempts(Realm.END_USER, "a-real-user")).as("a refusal takes no place").isZero();
+			assertThat(throttle.reserve(Realm.END_USER, "a-real-user", "10.0.0.1").reserved()).isTrue();
+			assertThat(jdbc.sql("SELECT throttle_key FROM login_attempts").query(String.class).list())
 				.allMatch(key -> key.matches("[0-9a-f]{64}")).noneMatch(key -> key.contains("sprayed"));
 		}
 	}
 
 	@ParameterizedTest
 	@MethodSource("dev.ticketbooth.TestDatabase#all")
-	void aSuccessClearsTheUsersCountButNotTheAddresses(Supplier<TestDatabase> database) {
+	void aSuccessClearsTheUsersCountAndGivesTheAddressItsPlaceBack(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			LoginThrottle throttle = new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock);
-			for (int i = 0; i < 5; i++) {
-				throttle.failed("User", "10.0.0.1");
+			for (int i = 0; i < 4; i++) {
+				throttle.reserve(Realm.END_USER, "User", "10.0.0.1");
 			}
-			assertThat(throttle.blocked("user", "10.0.0.9")).as("usernames compare case-insensitively").isTrue();
-			throttle.succeeded("user");
-			assertThat(throttle.blocked("user", "10.0.0.9")).isFalse();
-			assertThat(throttle.tracked()).as("the address's failures stay").isEqualTo(5);
+			Attempt fifth = throttle.reserve(Realm.END_USER, "user", "10.0.0.1");
+			assertThat(fifth.reserved()).isTrue();
+			assertThat(throttle.reserve(Realm.END_USER, "USER", "10.0.0.9").reserved())
+				.as("usernames compare case-insensitively").isFalse();
+			throttle.succeeded(fifth);
+			assertThat(throttle.attempts(Realm.END_USER, "user")).isZero();
+			assertThat(throttle.reserve(Realm.END_USER, "user", "10.0.0.9").reserved()).isTrue();
 		}
 	}
 }
