@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.ticketbooth.config.TicketboothProperties;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeySet;
+import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -43,7 +45,7 @@ class AuthorizationServerConfig {
 	@ConditionalOnWebApplication
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, TicketboothProperties properties,
-			ClientSecrets clientSecrets) throws Exception {
+			ClientSecrets clientSecrets, EndUsers users) throws Exception {
 		String jwksUri = properties.issuer().replaceAll("/+$", "") + JWKS_PATH;
 		http.oauth2AuthorizationServer(authorizationServer -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
@@ -58,6 +60,7 @@ class AuthorizationServerConfig {
 						configuration -> configuration.providerConfigurationCustomizer(builder -> builder.jwkSetUrl(jwksUri))));
 		})
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+			.addFilterAfter(new ActiveEndUserFilter(users), SecurityContextHolderFilter.class)
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
 					new LoginUrlAuthenticationEntryPoint("/login"), browsers()));

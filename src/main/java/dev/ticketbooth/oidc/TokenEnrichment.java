@@ -15,6 +15,9 @@ import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -23,7 +26,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 /**
- * Per-client additions to OIDC tokens: {@code sub} is our user id (as in every other token we
+ * Per-client additions to OIDC tokens, for active end users only (a disabled or deleted one gets
+ * {@code invalid_grant}): {@code sub} is our user id (as in every other token we
  * mint); the access token carries Vimond's entitlement claims or StreamAMG partial-mode claims
  * when the client asks for them; {@code at+jwt} typing when the client asks for it.
  */
@@ -77,7 +81,12 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			return;
 		}
 		Optional<EndUser> user = users.findByUsername(context.getPrincipal().getName());
-		if (user.isEmpty() || !(accessToken || idToken)) {
+		if (user.isEmpty() || !user.get().enabled()) {
+			// a refresh, or a code issued just before the change, must not outlive a disabled or deleted account
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "This account may no longer sign in", null));
+		}
+		if (!(accessToken || idToken)) {
 			return;
 		}
 		context.getClaims().subject(user.get().id());

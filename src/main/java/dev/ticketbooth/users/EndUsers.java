@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** End users: created by operators (admin API) or the demo profile; passwords hashed with argon2id. */
 @Service
@@ -87,6 +88,7 @@ public class EndUsers implements UserDetailsService {
 			.query(ROW).list();
 	}
 
+	@Transactional
 	public EndUser update(String username, String newPassword, Boolean enabled) {
 		EndUser user = get(username);
 		if (newPassword != null) {
@@ -97,15 +99,20 @@ public class EndUsers implements UserDetailsService {
 		if (enabled != null) {
 			jdbc.sql("UPDATE end_users SET enabled = ? WHERE id = ?").params(enabled, user.id()).update();
 			events.publishEvent(new EntitlementsChanged("user " + user.id()));
+			if (!enabled) {
+				events.publishEvent(new EndUserLockedOut(username, false));
+			}
 		}
 		return get(username);
 	}
 
+	@Transactional
 	public void delete(String username) {
 		if (jdbc.sql("DELETE FROM end_users WHERE username = ?").param(username).update() == 0) {
 			throw ApiProblemException.notFound("unknown-user", "No user named '" + username + "'");
 		}
 		events.publishEvent(new EntitlementsChanged("user " + username));
+		events.publishEvent(new EndUserLockedOut(username, true));
 	}
 
 	@Override

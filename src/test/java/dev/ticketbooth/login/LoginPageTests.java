@@ -108,10 +108,11 @@ class LoginPageTests {
 		assertThat(session.login(username, "right-password").statusCode()).isEqualTo(302);
 
 		users.update(username, null, false);
+		// disabling ended the session: the app's link leads to the sign-in page, never to a token
 		HttpResponse<String> authorize = session.get(authorize(provider));
-		assertThat(authorize.statusCode()).isEqualTo(403);
-		assertThat(authorize.headers().firstValue("Location")).isEmpty();
-		assertThat(authorize.body()).contains("Account disabled");
+		assertThat(authorize.statusCode()).isEqualTo(302);
+		assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/login").doesNotContain("token="));
 
 		assertThat(new WebSession(port).login(username, "right-password").headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?disabled"));
