@@ -15,7 +15,7 @@ final class ClientSettingNames {
 	/** Comma-separated claims for StreamAMG partial mode: roles, permissions, entitlements. */
 	static final String STREAMAMG_CLAIMS = "ticketbooth.streamamg.claims";
 
-	/** {@code at+jwt} to type access tokens per RFC 9068. */
+	/** Was the opt-in to {@code at+jwt} typing; every access token is {@code at+jwt} now, so it is only recorded. */
 	static final String ACCESS_TOKEN_TYPE = "ticketbooth.access-token-type";
 
 	private ClientSettingNames() {

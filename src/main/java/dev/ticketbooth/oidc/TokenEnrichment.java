@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Per-client additions to OIDC tokens, for active end users only (a disabled or deleted one gets
  * {@code invalid_grant}): {@code sub} is our user id (as in every other token we
  * mint); the access token carries Vimond's entitlement claims or StreamAMG partial-mode claims
- * when the client asks for them; {@code at+jwt} typing when the client asks for it.
+ * when the client asks for them; every access token is typed {@code at+jwt}.
  */
 @Component
 class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -73,8 +73,8 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			meters.counter("ticketbooth.tokens.minted", "profile", accessToken ? "oidc-access" : "oidc-id", "algorithm",
 					algorithm).increment();
 		}
-		if (accessToken && "at+jwt".equals(setting(client, ClientSettingNames.ACCESS_TOKEN_TYPE))) {
-			context.getJwsHeader().type("at+jwt");
+		if (accessToken) {
+			context.getJwsHeader().type("at+jwt"); // RFC 9068: our APIs accept nothing else
 		}
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
 				|| context.getPrincipal() == null) {

@@ -274,7 +274,7 @@ class PlaybackTokenTests {
 		assertProblem(http.send(http.request("/api/v1/playback-tokens").header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(body))), 401, "unauthenticated");
 		assertProblem(http.send(http.request("/api/v1/playback-tokens").header("Authorization", "Bearer not.a.jwt")
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(body))), 401, "unauthenticated");
+			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(body))), 401, "invalid-token");
 		var decider = OAuthClients.register(clients, passwordEncoder, "playback:decide");
 		String wrongScope = "Bearer " + OAuthClients.accessToken(http, decider, "playback:decide");
 		assertProblem(http.send(http.request("/api/v1/playback-tokens").header("Authorization", wrongScope)
