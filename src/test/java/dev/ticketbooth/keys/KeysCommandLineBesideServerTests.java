@@ -36,11 +36,15 @@ class KeysCommandLineBesideServerTests {
 	@Value("${spring.datasource.url}")
 	String databaseUrl;
 
+	@Value("${spring.datasource.username}")
+	String databaseUser;
+
 	@Test
 	void theCliBesideARunningServerSaysToStopItOrUseTheApiAndTheApiRotates() throws Exception {
 		Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), "dev.ticketbooth.TicketboothApplication", "keys", "list",
-				"--ticketbooth.home=" + properties.home(), "--spring.datasource.url=" + databaseUrl)
+				"--ticketbooth.home=" + properties.home(), "--spring.datasource.url=" + databaseUrl,
+				"--spring.datasource.username=" + databaseUser)
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
 			.start();
 		assertThat(cli.waitFor(120, TimeUnit.SECONDS)).as("the CLI finished").isTrue();
