@@ -2,15 +2,10 @@ package dev.ticketbooth.admin;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.WebSession;
@@ -88,27 +83,8 @@ class OperatorAttackTests {
 	void fortySimultaneousApiGuessesGetAtMostTheLimitOfPasswordChecks() throws Exception {
 		String operator = newOperator();
 		Http http = new Http(port);
-		ExecutorService pool = Executors.newFixedThreadPool(40);
-		List<Integer> statuses = new ArrayList<>();
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Integer>> sent = new ArrayList<>();
-			for (int i = 0; i < 40; i++) {
-				String password = i == 20 ? "the-right-password" : "guess-" + i;
-				sent.add(pool.submit(() -> {
-					start.await();
-					return http.send(http.request("/api/admin/keys").header("Authorization", Http.basic(operator, password)))
-						.statusCode();
-				}));
-			}
-			start.countDown();
-			for (Future<Integer> status : sent) {
-				statuses.add(status.get(120, TimeUnit.SECONDS));
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> statuses = AtOnce.run(40, i -> () -> http.send(http.request("/api/admin/keys")
+			.header("Authorization", Http.basic(operator, i == 20 ? "the-right-password" : "guess-" + i))).statusCode());
 		assertThat(statuses).allMatch(status -> status == 200 || status == 401 || status == 429);
 		assertThat(statuses.stream().filter(status -> status != 429).count()).as("passwords checked: %s", statuses)
 			.isLessThanOrEqualTo(properties.maxFailuresPerUser());

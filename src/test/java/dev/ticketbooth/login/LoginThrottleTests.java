@@ -1,15 +1,10 @@
 package dev.ticketbooth.login;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TestDatabase;
 import dev.ticketbooth.login.LoginThrottle.Attempt;
@@ -61,28 +56,10 @@ class LoginThrottleTests {
 		try (TestDatabase db = database.get()) {
 			List<LoginThrottle> nodes = List.of(new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock),
 					new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock));
-			ExecutorService pool = Executors.newFixedThreadPool(40);
-			try {
-				CountDownLatch start = new CountDownLatch(1);
-				List<Future<Boolean>> attempts = new ArrayList<>();
-				for (int i = 0; i < 40; i++) {
-					LoginThrottle node = nodes.get(i % 2);
-					attempts.add(pool.submit(() -> {
-						start.await();
-						return node.reserve(Realm.END_USER, "raced", "10.9.9.9").reserved();
-					}));
-				}
-				start.countDown();
-				int reserved = 0;
-				for (Future<Boolean> attempt : attempts) {
-					reserved += attempt.get(60, TimeUnit.SECONDS) ? 1 : 0;
-				}
-				assertThat(reserved).isEqualTo(properties.maxFailuresPerUser());
-				assertThat(nodes.get(0).attempts(Realm.END_USER, "raced")).isEqualTo(5);
-			}
-			finally {
-				pool.shutdownNow();
-			}
+			List<Boolean> reserved = AtOnce.run(40,
+					i -> () -> nodes.get(i % 2).reserve(Realm.END_USER, "raced", "10.9.9.9").reserved());
+			assertThat(reserved.stream().filter(r -> r).count()).isEqualTo(properties.maxFailuresPerUser());
+			assertThat(nodes.get(0).attempts(Realm.END_USER, "raced")).isEqualTo(5);
 		}
 	}
 

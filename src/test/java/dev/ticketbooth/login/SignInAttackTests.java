@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.WebSession;
@@ -57,27 +53,10 @@ class SignInAttackTests {
 			browsers.add(browser);
 			forms.add(browser.loginForm(username, i == 20 ? "the-right-password" : "wrong-" + i));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(40);
-		List<String> outcomes = new ArrayList<>();
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<String>> sent = new ArrayList<>();
-			for (int i = 0; i < 40; i++) {
-				int n = i;
-				sent.add(pool.submit(() -> {
-					start.await();
-					HttpResponse<String> response = browsers.get(n).postForm("/login", forms.get(n));
-					return response.headers().firstValue("Location").orElse("status " + response.statusCode());
-				}));
-			}
-			start.countDown();
-			for (Future<String> response : sent) {
-				outcomes.add(response.get(120, TimeUnit.SECONDS));
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<String> outcomes = AtOnce.run(40, n -> () -> {
+			HttpResponse<String> response = browsers.get(n).postForm("/login", forms.get(n));
+			return response.headers().firstValue("Location").orElse("status " + response.statusCode());
+		});
 		Map<String, Long> counts = outcomes.stream()
 			.map(location -> location.endsWith("/login?throttled") ? "throttled"
 					: location.endsWith("/login?error") ? "wrong password" : "signed in")
