@@ -13,7 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 /**
  * First start with no admin: create {@code admin} with {@code TICKETBOOTH_ADMIN_PASSWORD}, or
  * with a generated password that is logged this once (it is never stored in clear). Runs before
- * the port opens, so the first request already finds the admin.
+ * the port opens, so the first request already finds the admin. A chosen password under 12
+ * characters, the minimum for every operator, stops the start ({@link WeakAdminPasswordException}).
  */
 class AdminBootstrap implements InitialData {
 
@@ -37,6 +38,9 @@ class AdminBootstrap implements InitialData {
 		}
 		String password = properties.adminPassword();
 		if (password != null && !password.isBlank()) {
+			if (password.length() < AdminAccounts.MIN_PASSWORD_LENGTH) {
+				throw new WeakAdminPasswordException(password.length());
+			}
 			if (createFirstAdmin(password)) {
 				log.info("Created admin user '{}' with the password from TICKETBOOTH_ADMIN_PASSWORD", USERNAME);
 			}

@@ -42,7 +42,7 @@ class AdminSecurityConfig {
 		return new AdminAccounts(jdbc, passwordEncoder, clock);
 	}
 
-	/** First of the initial data (see InitialDataLoader), before any demo data. */
+	/** First of the initial data: a bad first-admin password stops the start before anything is written. */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "ticketbooth.admin.bootstrap", matchIfMissing = true)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
