@@ -21,6 +21,9 @@ public class AdminAccounts {
 
 	static final String VIEWER = "VIEWER";
 
+	/** For every operator, the first admin included. */
+	static final int MIN_PASSWORD_LENGTH = 12;
+
 	private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
 	private final JdbcClient jdbc;
@@ -46,7 +49,7 @@ public class AdminAccounts {
 		return jdbc.sql("SELECT COUNT(*) FROM admin_users").query(Long.class).single() > 0;
 	}
 
-	/** The first admin, from TICKETBOOTH_ADMIN_PASSWORD or generated: the operator's own choice, unchecked. */
+	/** The first admin, from TICKETBOOTH_ADMIN_PASSWORD (whose length AdminBootstrap checks) or generated. */
 	void createFirstAdmin(String username, String rawPassword) {
 		insert(username, rawPassword, ROLE);
 	}
@@ -59,7 +62,7 @@ public class AdminAccounts {
 		if (!ROLE.equals(role) && !VIEWER.equals(role)) {
 			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-role", "An operator role is ADMIN or VIEWER");
 		}
-		if (rawPassword == null || rawPassword.length() < 12 || rawPassword.length() > 1000) {
+		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH || rawPassword.length() > 1000) {
 			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-password",
 					"An operator password is 12 to 1000 characters");
 		}

@@ -3,19 +3,20 @@ package dev.ticketbooth.admin;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import dev.ticketbooth.config.InitialData;
 import dev.ticketbooth.config.TicketboothProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
  * First start with no admin: create {@code admin} with {@code TICKETBOOTH_ADMIN_PASSWORD}, or
- * with a generated password that is logged this once (it is never stored in clear).
+ * with a generated password that is logged this once (it is never stored in clear). Runs before
+ * the port opens, so the first request already finds the admin. A chosen password under 12
+ * characters, the minimum for every operator, stops the start ({@link WeakAdminPasswordException}).
  */
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements InitialData {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -31,12 +32,15 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void create() {
 		if (accounts.any()) {
 			return;
 		}
 		String password = properties.adminPassword();
 		if (password != null && !password.isBlank()) {
+			if (password.length() < AdminAccounts.MIN_PASSWORD_LENGTH) {
+				throw new WeakAdminPasswordException(password.length());
+			}
 			if (createFirstAdmin(password)) {
 				log.info("Created admin user '{}' with the password from TICKETBOOTH_ADMIN_PASSWORD", USERNAME);
 			}

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +45,10 @@ class AdminSecurityConfig {
 		return new AdminAccounts(jdbc, passwordEncoder, clock);
 	}
 
+	/** First of the initial data: a bad first-admin password stops the start before anything is written. */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "ticketbooth.admin.bootstrap", matchIfMissing = true)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	AdminBootstrap adminBootstrap(AdminAccounts accounts, TicketboothProperties properties) {
 		return new AdminBootstrap(accounts, properties);
 	}

@@ -2,8 +2,8 @@ package dev.ticketbooth.catalog;
 
 import java.util.List;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import dev.ticketbooth.config.InitialData;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(30)
-class DemoCatalog implements ApplicationRunner {
+class DemoCatalog implements InitialData {
 
 	private final Catalog catalog;
 
@@ -21,7 +21,7 @@ class DemoCatalog implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void create() {
 		if (catalog.findCollection("course-java").isPresent()) {
 			return;
 		}

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -49,11 +50,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The server cannot read its keys; an operator has been told."), request);
 	}
 
+	/** A body cut off at its limit while a controller read it (see RequestBodyLimitFilter). */
+	@ExceptionHandler(RequestTooLargeException.class)
+	ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException ex, HttpServletRequest request) {
+		return Problems.response(ex.problem(), request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"The server could not complete the request."), request);
+	}
+
+	/** A message converter wraps the body's {@link RequestTooLargeException}: still a 413, not a 400. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		RequestTooLargeException tooLarge = RequestTooLargeException.in(ex);
+		if (tooLarge != null) {
+			return handleExceptionInternal(ex, tooLarge.problem(), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
 	}
 
 	@Override

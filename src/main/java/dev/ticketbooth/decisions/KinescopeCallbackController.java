@@ -1,5 +1,7 @@
 package dev.ticketbooth.decisions;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 import dev.ticketbooth.config.Problems;
@@ -13,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,9 +35,10 @@ class KinescopeCallbackController {
 		this.decisions = decisions;
 	}
 
+	/** The body is read only once the credentials are good, and no further than a decision body may be. */
 	@PostMapping(path = "/kinescope/authorize", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> authorize(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody(required = false) byte[] body) {
+			InputStream body) throws IOException {
 		Partner partner = authenticate(authorization);
 		if (partner == null) {
 			ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -44,7 +46,7 @@ class KinescopeCallbackController {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE,
 					"Basic realm=\"ticketbooth kinescope\"").contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
-		DecisionBody request = DecisionBody.parse(body);
+		DecisionBody request = DecisionBody.parse(body.readNBytes(DecisionBody.MAX_BYTES + 1));
 		Decision decision = decisions.decide(new DecisionRequest(request.required("token"), request.required("id"),
 				request.optional("ip"), null, request.optional("user_agent")), partner, "kinescope");
 		request.optional("type"); // checked for type only: Kinescope sends "video"

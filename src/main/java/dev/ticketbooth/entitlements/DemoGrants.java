@@ -1,7 +1,7 @@
 package dev.ticketbooth.entitlements;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import dev.ticketbooth.config.InitialData;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(40)
-class DemoGrants implements ApplicationRunner {
+class DemoGrants implements InitialData {
 
 	private final Grants grants;
 
@@ -19,7 +19,7 @@ class DemoGrants implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void create() {
 		grants.save(new GrantRequest("demo", "course-java", null, "subscription", null, null, null, null, "demo-subscription"));
 	}
 }

@@ -3,11 +3,10 @@ package dev.ticketbooth.login;
 import java.time.Duration;
 import java.util.List;
 
+import dev.ticketbooth.config.InitialData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(20)
-class DemoProviders implements ApplicationRunner {
+class DemoProviders implements InitialData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoProviders.class);
 
@@ -31,7 +30,7 @@ class DemoProviders implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void create() {
 		if (providers.find(ID).isEmpty()) {
 			providers.create(ID, "Applicaster demo app", "ticketbooth-demo", Duration.ofHours(1),
 					List.of("myapp://auth/callback", "http://127.0.0.1:9999/callback"), SECRET);

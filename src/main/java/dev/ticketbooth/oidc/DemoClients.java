@@ -2,11 +2,10 @@ package dev.ticketbooth.oidc;
 
 import java.util.UUID;
 
+import dev.ticketbooth.config.InitialData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(60)
-class DemoClients implements ApplicationRunner {
+class DemoClients implements InitialData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoClients.class);
 
@@ -37,7 +36,7 @@ class DemoClients implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void create() {
 		if (clients.findByClientId("demo-backend") != null) {
 			return;
 		}

@@ -2,14 +2,13 @@ package dev.ticketbooth.playback;
 
 import java.util.List;
 
+import dev.ticketbooth.config.InitialData;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyRotation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(50)
-class DemoPartners implements ApplicationRunner {
+class DemoPartners implements InitialData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoPartners.class);
 
@@ -38,7 +37,7 @@ class DemoPartners implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void create() {
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
 		}

@@ -1,10 +1,9 @@
 package dev.ticketbooth.users;
 
+import dev.ticketbooth.config.InitialData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(10)
-class DemoUsers implements ApplicationRunner {
+class DemoUsers implements InitialData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -24,7 +23,7 @@ class DemoUsers implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void create() {
 		if (users.findByUsername("demo").isEmpty()) {
 			users.create("demo", "demo", true, false);
 			log.warn("demo profile: created end user demo / demo");

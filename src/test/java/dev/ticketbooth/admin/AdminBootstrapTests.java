@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTests {
@@ -53,6 +54,14 @@ class AdminBootstrapTests {
 			assertThat(context.getBean(PasswordEncoder.class).matches("chosen-by-operator", hash)).isTrue();
 		}
 		assertThat(output.getAll()).contains("TICKETBOOTH_ADMIN_PASSWORD").doesNotContain("chosen-by-operator");
+	}
+
+	@Test
+	void aFirstAdminPasswordUnderTwelveCharactersStopsTheStartWithWhatToDo(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--ticketbooth.admin-password=eleven-char"))
+			.hasMessageContaining("at least 12");
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "is 11 characters long",
+				"at least 12", "TICKETBOOTH_ADMIN_PASSWORD").doesNotContain("eleven-char");
 	}
 
 	private ConfigurableApplicationContext start(String... extra) {

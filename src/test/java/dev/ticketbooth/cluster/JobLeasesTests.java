@@ -66,7 +66,7 @@ class JobLeasesTests {
 
 	private static JobLeases node(TestDatabase db, MutableClock clock, String id) {
 		return new JobLeases(JdbcClient.create(db.dataSource()), clock,
-				new ClusterProperties(id, Duration.ofMinutes(30), Duration.ofMinutes(1)));
+				new ClusterProperties(id, Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofHours(12)));
 	}
 
 	private static String holder(TestDatabase db, String job) {

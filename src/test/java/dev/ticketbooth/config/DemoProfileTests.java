@@ -68,6 +68,7 @@ class DemoProfileTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(TicketboothApplication.class).web(WebApplicationType.NONE).profiles("demo")
-			.run("--ticketbooth.home=" + home, "--ticketbooth.scheduling.enabled=false", "--ticketbooth.admin-password=x");
+			.run("--ticketbooth.home=" + home, "--ticketbooth.scheduling.enabled=false",
+					"--ticketbooth.admin-password=test-admin-password");
 	}
 }

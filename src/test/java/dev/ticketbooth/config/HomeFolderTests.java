@@ -32,7 +32,7 @@ class HomeFolderTests {
 		Path expected = Path.of(relative).toAbsolutePath();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TicketboothApplication.class).run(
 				"--server.port=0", "--ticketbooth.home=" + relative, "--ticketbooth.scheduling.enabled=false",
-				"--ticketbooth.admin-password=x")) {
+				"--ticketbooth.admin-password=test-admin-password")) {
 			assertThat(context.getBean(TicketboothProperties.class).home()).isEqualTo(expected);
 			assertThat(Files.exists(expected.resolve("keys/master.key"))).isTrue();
 			assertThat(Files.exists(expected.resolve("data/ticketbooth.mv.db"))).isTrue();

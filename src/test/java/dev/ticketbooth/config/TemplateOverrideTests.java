@@ -33,7 +33,7 @@ class TemplateOverrideTests {
 				""");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TicketboothApplication.class).run(
 				"--server.port=0", "--ticketbooth.home=" + home, "--ticketbooth.scheduling.enabled=false",
-				"--ticketbooth.admin-password=x")) {
+				"--ticketbooth.admin-password=test-admin-password")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			String page = new WebSession(port).get("/login").body();
 			assertThat(page).contains("Welcome to ACME TV", "name=\"_csrf\"");

@@ -81,7 +81,8 @@ class KeyStartupTests {
 
 	private ConfigurableApplicationContext start(String... extra) {
 		List<String> args = new java.util.ArrayList<>(List.of("--ticketbooth.home=" + home,
-				"--ticketbooth.scheduling.enabled=false", "--ticketbooth.admin-password=x", "--logging.level.root=WARN"));
+				"--ticketbooth.scheduling.enabled=false", "--ticketbooth.admin-password=test-admin-password",
+				"--logging.level.root=WARN"));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(TicketboothApplication.class).web(WebApplicationType.NONE)
 			.run(args.toArray(String[]::new));
