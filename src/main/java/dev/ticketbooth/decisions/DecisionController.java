@@ -1,7 +1,9 @@
 package dev.ticketbooth.decisions;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -17,9 +19,10 @@ class DecisionController {
 		this.decisions = decisions;
 	}
 
+	/** Reads no further than a decision body may be (the request-wide limit is far larger). */
 	@PostMapping("/api/v1/decisions")
-	Decision decide(@RequestBody(required = false) byte[] body) {
-		DecisionBody request = DecisionBody.parse(body);
+	Decision decide(InputStream body) throws IOException {
+		DecisionBody request = DecisionBody.parse(body.readNBytes(DecisionBody.MAX_BYTES + 1));
 		return decisions.decide(new DecisionRequest(request.required("token"), request.required("video"),
 				request.optional("ip"), request.optional("origin"), request.optional("user_agent")), null, "api");
 	}
