@@ -6,6 +6,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,20 @@ public class Partners {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-	private static final Set<String> CLAIM_ROLES = Set.of("customer", "session", "entry");
+	/** The StreamAMG claims a partner may rename, with their default names. */
+	private static final Map<String, String> CLAIM_ROLES = Map.of("customer", "customer_id", "session", "session_id", "entry",
+			"entry_id");
+
+	/**
+	 * Claims a StreamAMG token sets itself (see {@code PlaybackTokens#claims}): the registered
+	 * claims of RFC 7519 §4.1, {@code azp} and the {@code access} rules. A role renamed to one of
+	 * these would overwrite it with a value the caller chose (the entry is the requested video), so
+	 * only StreamAMG's own example is allowed: {@code customer} as {@code sub} and {@code session}
+	 * as {@code jti}, which carry the very same values.
+	 */
+	private static final Set<String> OWN_CLAIMS = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "access");
+
+	private static final Map<String, String> SAME_VALUE_CLAIMS = Map.of("customer", "sub", "session", "jti");
 
 	private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:/-]{0,99}");
 
@@ -259,9 +273,20 @@ public class Partners {
 			return Map.of();
 		}
 		names.forEach((role, name) -> {
-			if (!CLAIM_ROLES.contains(role) || name == null || !CLAIM_NAME.matcher(name).matches()) {
+			if (!CLAIM_ROLES.containsKey(role) || name == null || !CLAIM_NAME.matcher(name).matches()) {
 				throw ApiProblemException.badRequest("invalid-claim-names",
 						"claim_names maps customer, session and entry to claim names");
+			}
+			if (OWN_CLAIMS.contains(name) && !name.equals(SAME_VALUE_CLAIMS.get(role))) {
+				throw ApiProblemException.badRequest("invalid-claim-names", "claim_names may not map " + role + " to '" + name
+						+ "': the token sets that claim itself (only customer may be sub, and session jti)");
+			}
+		});
+		Set<String> effective = new HashSet<>();
+		CLAIM_ROLES.forEach((role, fallback) -> {
+			if (!effective.add(names.getOrDefault(role, fallback))) {
+				throw ApiProblemException.badRequest("invalid-claim-names", "claim_names maps two of customer, session and "
+						+ "entry (counting their defaults customer_id, session_id, entry_id) to one claim name");
 			}
 		});
 		return names;
