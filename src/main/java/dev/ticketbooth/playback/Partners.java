@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Partners: one per platform integration, each with its token profile and key set. */
 @Service
@@ -71,6 +72,8 @@ public class Partners {
 
 	private final SecretHashes secretHashes;
 
+	private final TransactionTemplate transactions;
+
 	/** Partners by id, as read within the last {@code cacheTtl}: every mint and decision names one. */
 	private final Map<String, CachedPartner> cache = new ConcurrentHashMap<>();
 
@@ -80,7 +83,9 @@ public class Partners {
 	}
 
 	Partners(JdbcClient jdbc, KeyRotation keys, KeyProperties keyProperties, TicketboothProperties properties, Clock clock,
-			SecretHashes secretHashes, @Value("${ticketbooth.playback.partner-cache-ttl:5s}") Duration cacheTtl) {
+			SecretHashes secretHashes, TransactionTemplate transactions,
+			@Value("${ticketbooth.playback.partner-cache-ttl:5s}") Duration cacheTtl) {
+		this.transactions = transactions;
 		this.cacheTtl = cacheTtl;
 		this.secretHashes = secretHashes;
 		this.jdbc = jdbc;
@@ -151,6 +156,13 @@ public class Partners {
 	/** Sets the callback credentials; a null password is generated. Returns the password once. */
 	public String setCallbackCredentials(String id, String username, String password) {
 		get(id);
+		String secret = callbackSecret(username, password);
+		storeCallbackCredentials(id, username, secret);
+		return secret;
+	}
+
+	/** The password to store (the given one, or a generated one) once username and password are valid. */
+	private static String callbackSecret(String username, String password) {
 		if (username == null || !CALLBACK_USERNAME.matcher(username).matches()) {
 			throw ApiProblemException.badRequest("invalid-callback-username",
 					"A callback username is 1-100 letters, digits and . _ @ -");
@@ -159,6 +171,10 @@ public class Partners {
 		if (secret.length() < 16 || secret.length() > 200) {
 			throw ApiProblemException.badRequest("invalid-callback-password", "A callback password is 16-200 characters");
 		}
+		return secret;
+	}
+
+	private void storeCallbackCredentials(String id, String username, String secret) {
 		try {
 			jdbc.sql("UPDATE partners SET callback_username = ?, callback_secret_hash = ? WHERE id = ?")
 				.params(username, secretHashes.hash(secret), id).update();
@@ -167,9 +183,13 @@ public class Partners {
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("callback-username-taken", "Another partner uses callback username '" + username + "'");
 		}
-		return secret;
 	}
 
+	/**
+	 * Creates the partner and its callback credentials in one transaction: a taken callback
+	 * username (409) leaves no partner behind. Nothing here reads through the partner cache, so
+	 * a rolled-back partner is never remembered either.
+	 */
 	public Created create(PartnerRequest request) {
 		if (request.id() == null || !ID.matcher(request.id()).matches()) {
 			throw ApiProblemException.badRequest("invalid-partner-id",
@@ -191,10 +211,24 @@ public class Partners {
 		if (request.urlTemplates() != null) {
 			request.urlTemplates().forEach((name, template) -> urls.put(name, validTemplate(name, template)));
 		}
+		String callbackUsername = request.callbackUsername();
+		String callbackSecret = callbackUsername == null ? null : callbackSecret(callbackUsername, request.callbackPassword());
 		Partner partner = new Partner(request.id(), profile, keySet, algorithm, text("issuer", request.issuer() != null ? request.issuer()
 				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.defaultAudience(),
-				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()), null,
-				Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()), DbTime.now(clock));
+				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
+				callbackUsername, Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()),
+				DbTime.now(clock));
+		transactions.executeWithoutResult(status -> {
+			insert(partner);
+			if (callbackUsername != null) {
+				storeCallbackCredentials(partner.id(), callbackUsername, callbackSecret);
+			}
+		});
+		return new Created(partner, callbackUsername != null && request.callbackPassword() == null ? callbackSecret : null);
+	}
+
+	/** The row without callback credentials: those follow, so that a taken username is told from a taken id. */
+	private void insert(Partner partner) {
 		try {
 			jdbc.sql("INSERT INTO partners (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(partner.id(), partner.profile().name(), partner.keySet(), partner.algorithm().name(), partner.issuer(),
@@ -209,11 +243,6 @@ public class Partners {
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("partner-exists", "A partner with id '" + partner.id() + "' already exists");
 		}
-		if (request.callbackUsername() == null) {
-			return new Created(partner, null);
-		}
-		String password = setCallbackCredentials(partner.id(), request.callbackUsername(), request.callbackPassword());
-		return new Created(get(partner.id()), request.callbackPassword() == null ? password : null);
 	}
 
 	/**

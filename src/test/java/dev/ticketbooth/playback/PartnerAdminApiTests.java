@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /api/admin/partners}: StreamAMG claim names that would overwrite the claims the token sets itself. */
+/** {@code /api/admin/partners}: StreamAMG claim names that would overwrite our claims, and refusals that leave nothing behind. */
 @TicketboothServerTest
 class PartnerAdminApiTests {
 
@@ -61,6 +61,33 @@ class PartnerAdminApiTests {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(created.body()), "partner"),
 				"claim_names")).containsEntry("customer", "sub").containsEntry("session", "jti");
+	}
+
+	@Test
+	void aRefusedCallbackCredentialLeavesNoPartnerBehind() {
+		String id = "kin-" + s;
+		assertProblem(create(id, Map.of("profile", "kinescope", "callback_username", "has space")), 400,
+				"invalid-callback-username");
+		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
+		assertProblem(create(id, Map.of("profile", "kinescope", "callback_username", "kin-" + s, "callback_password", "short")),
+				400, "invalid-callback-password");
+		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
+
+		HttpResponse<String> created = create(id, Map.of("profile", "kinescope", "callback_username", "kin-" + s));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	}
+
+	@Test
+	void aTakenCallbackUsernameLeavesNoPartnerBehind() {
+		HttpResponse<String> first = create("kin-a-" + s, Map.of("profile", "kinescope", "callback_username", "kin-" + s));
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+
+		String id = "kin-b-" + s;
+		assertProblem(create(id, Map.of("profile", "kinescope", "callback_username", "kin-" + s)), 409,
+				"callback-username-taken");
+		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
+		HttpResponse<String> retried = create(id, Map.of("profile", "kinescope", "callback_username", "kin-b-" + s));
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
 	}
 
 	private HttpResponse<String> create(String id, Map<String, Object> fields) {
