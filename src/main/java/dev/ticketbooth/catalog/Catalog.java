@@ -63,6 +63,16 @@ public class Catalog {
 		return video;
 	}
 
+	/** A new video placed in the given collections, all in one transaction: an unknown collection leaves no video behind. */
+	@Transactional
+	public Video createVideo(String id, String title, List<String> collectionIds) {
+		Video video = createVideo(id, title);
+		for (String collectionId : collectionIds) {
+			addVideos(collectionId, List.of(video.id()));
+		}
+		return video;
+	}
+
 	public Optional<Video> findVideo(String id) {
 		return jdbc.sql("SELECT id, title, created_at FROM videos WHERE id = ?").param(id).query(VIDEO_ROW).optional();
 	}
@@ -99,6 +109,23 @@ public class Catalog {
 		}
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("collection-exists", "Collection '" + id + "' already exists");
+		}
+		return collection;
+	}
+
+	/**
+	 * A new collection with its videos and roles, all in one transaction: an unknown video or a bad
+	 * role leaves no collection behind.
+	 */
+	@Transactional
+	public Collection createCollection(String id, CollectionKind kind, String title, String externalId, String parentId,
+			List<String> videoIds, List<String> roles) {
+		Collection collection = createCollection(id, kind, title, externalId, parentId);
+		if (!videoIds.isEmpty()) {
+			addVideos(id, videoIds);
+		}
+		if (!roles.isEmpty()) {
+			setRoles(id, roles);
 		}
 		return collection;
 	}
@@ -173,12 +200,14 @@ public class Catalog {
 		return covering;
 	}
 
+	/** Replaces the collection's roles in one transaction; every role is checked before any is removed. */
+	@Transactional
 	public void setRoles(String collectionId, List<String> roles) {
 		collection(collectionId);
+		List<String> valid = roles.stream().map(Roles::valid).distinct().toList();
 		jdbc.sql("DELETE FROM collection_roles WHERE collection_id = ?").param(collectionId).update();
-		for (String role : roles.stream().distinct().toList()) {
-			jdbc.sql("INSERT INTO collection_roles (collection_id, role) VALUES (?, ?)").params(collectionId, Roles.valid(role))
-				.update();
+		for (String role : valid) {
+			jdbc.sql("INSERT INTO collection_roles (collection_id, role) VALUES (?, ?)").params(collectionId, role).update();
 		}
 		changed("collection " + collectionId);
 	}
