@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * OAuth clients, stored by Spring Authorization Server's JDBC repository. Public clients use
@@ -154,6 +155,8 @@ public class OidcClients {
 		return jdbc.sql("SELECT client_id FROM oauth2_registered_client ORDER BY client_id").query(String.class).list();
 	}
 
+	/** The client with its authorizations and consents, in one transaction. */
+	@Transactional
 	public void delete(String clientId) {
 		RegisteredClient client = get(clientId);
 		jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();

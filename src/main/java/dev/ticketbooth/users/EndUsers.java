@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** End users: created by operators (admin API) or the demo profile; passwords hashed with argon2id. */
 @Service
@@ -87,6 +88,8 @@ public class EndUsers implements UserDetailsService {
 			.query(ROW).list();
 	}
 
+	/** A new password and/or the enabled flag, in one transaction. */
+	@Transactional
 	public EndUser update(String username, String newPassword, Boolean enabled) {
 		EndUser user = get(username);
 		if (newPassword != null) {
