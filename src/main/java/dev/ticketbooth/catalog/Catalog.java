@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +15,9 @@ import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.DbTime;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -144,11 +147,39 @@ public class Catalog {
 		return jdbc.sql("SELECT " + COLLECTION_COLUMNS + " FROM collections ORDER BY id").query(COLLECTION_ROW).list();
 	}
 
+	/**
+	 * Deletes the collection with its video placements, roles and grants. Refused (409) while other
+	 * collections sit in it, as seasons in their series: deleting those too would take their own
+	 * grants and roles without the operator naming them, so they go first.
+	 */
 	public void deleteCollection(String id) {
-		if (jdbc.sql("DELETE FROM collections WHERE id = ?").param(id).update() == 0) {
+		List<String> children = children(id);
+		if (!children.isEmpty()) {
+			throw inUse(id, children);
+		}
+		int deleted;
+		try {
+			deleted = jdbc.sql("DELETE FROM collections WHERE id = ?").param(id).update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a collection was placed in it since the check
+			throw inUse(id, children(id));
+		}
+		if (deleted == 0) {
 			throw ApiProblemException.notFound("unknown-collection", "No collection '" + id + "'");
 		}
 		changed("collection " + id);
+	}
+
+	/** The collections directly inside this one (at most 100, for an error message). */
+	private List<String> children(String id) {
+		return jdbc.sql("SELECT id FROM collections WHERE parent_id = ? ORDER BY id LIMIT 100").param(id)
+			.query(String.class).list();
+	}
+
+	private static ApiProblemException inUse(String id, List<String> children) {
+		return new ApiProblemException(HttpStatus.CONFLICT, "collection-in-use", "Collection '" + id
+				+ "' still holds collections " + children + "; delete those first", Map.of("collections", children));
 	}
 
 	@Transactional

@@ -74,6 +74,26 @@ class CatalogAdminApiTests {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}
 
+	@Test
+	void aCollectionHoldingOtherCollectionsIsNotDeleted() throws Exception {
+		String series = "series-" + s;
+		String season = "season-" + s;
+		assertThat(post("/api/admin/collections", "{\"id\":\"" + series + "\",\"kind\":\"series\",\"roles\":[\"staff\"]}")
+			.statusCode()).isEqualTo(201);
+		assertThat(post("/api/admin/collections", "{\"id\":\"" + season + "\",\"kind\":\"season\",\"parent\":\"" + series
+				+ "\"}").statusCode()).isEqualTo(201);
+
+		HttpResponse<String> refused = http.send(http.admin("/api/admin/collections/" + series).DELETE());
+		assertProblem(refused, 409, "collection-in-use");
+		assertThat(JSONObjectUtils.getStringList(JSONObjectUtils.parse(refused.body()), "collections")).containsExactly(season);
+		assertThat(roles(series)).containsExactly("staff");
+		assertThat(JSONObjectUtils.getString(JSONObjectUtils.parse(http.send(http.admin("/api/admin/collections/" + season))
+			.body()), "parent")).isEqualTo(series);
+
+		assertThat(http.send(http.admin("/api/admin/collections/" + season).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(http.send(http.admin("/api/admin/collections/" + series).DELETE()).statusCode()).isEqualTo(204);
+	}
+
 	private List<String> roles(String collection) throws Exception {
 		return JSONObjectUtils.getStringList(JSONObjectUtils.parse(http.send(http.admin("/api/admin/collections/" + collection))
 			.body()), "roles");
