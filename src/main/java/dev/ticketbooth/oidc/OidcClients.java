@@ -31,7 +31,12 @@ public class OidcClients {
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,100}");
+	/**
+	 * RFC 6749's scope-token (printable ASCII but space, {@code "} and {@code \}) without
+	 * {@code ,}: Spring Authorization Server keeps a client's scopes comma-joined in one column,
+	 * so "read,write" would come back as two scopes.
+	 */
+	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,100}");
 
 	private static final Set<String> ENRICHMENTS = Set.of("none", "vimond", "streamamg-partial");
 
@@ -105,7 +110,8 @@ public class OidcClients {
 		List<String> scopes = request.scopes() == null ? List.of("openid") : request.scopes();
 		for (String scope : scopes) {
 			if (scope == null || !SCOPE.matcher(scope).matches()) {
-				throw ApiProblemException.badRequest("invalid-scope", "'" + scope + "' is not a valid scope");
+				throw ApiProblemException.badRequest("invalid-scope", "'" + scope
+						+ "' is not a valid scope: 1-100 printable characters without spaces, ',', '\"' or '\\'");
 			}
 			builder.scope(scope);
 		}
