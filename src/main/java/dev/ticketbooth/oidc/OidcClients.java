@@ -11,6 +11,7 @@ import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.RedirectUriRules;
 import dev.ticketbooth.keys.SecretHashes;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -145,8 +146,26 @@ public class OidcClients {
 			.reuseRefreshTokens(false)
 			.build());
 		RegisteredClient client = builder.build();
-		clients.save(client);
+		insert(client);
 		return new Created(client, secret);
+	}
+
+	/**
+	 * The client id was free when checked above, but another request may have taken it since:
+	 * then the unique index, or Spring Authorization Server's own check (an
+	 * IllegalArgumentException), refuses the insert, and this request gets the 409 it would
+	 * have got a moment later.
+	 */
+	private void insert(RegisteredClient client) {
+		try {
+			clients.save(client);
+		}
+		catch (DataIntegrityViolationException | IllegalArgumentException ex) {
+			if (clients.findByClientId(client.getClientId()) != null) {
+				throw ApiProblemException.conflict("client-exists", "Client '" + client.getClientId() + "' already exists");
+			}
+			throw ex;
+		}
 	}
 
 	public RegisteredClient get(String clientId) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.TicketboothServerTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,16 @@ class ClientAdminApiTests {
 	void setUp() {
 		http = new Http(port);
 		s = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void clientsCreatedAtTheSameMomentWithOneIdGiveOneClientAndConflicts() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			String clientId = "twin-" + round + "-" + s;
+			List<HttpResponse<String>> responses = AtOnce.send(http, 8, () -> create(Map.of("client_id", clientId)));
+			AtOnce.assertCreatedOnce(responses, "client-exists");
+			assertThat(http.send(http.admin("/api/admin/clients/" + clientId)).statusCode()).isEqualTo(200);
+		}
 	}
 
 	@ParameterizedTest
