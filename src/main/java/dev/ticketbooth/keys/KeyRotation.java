@@ -93,21 +93,31 @@ public class KeyRotation {
 			throw ApiProblemException.badRequest("invalid-algorithms", "A key set needs at least one algorithm");
 		}
 		KeySet set = new KeySet(name, algorithms.stream().distinct().toList(), published, DbTime.now(clock));
-		inTransaction(() -> {
-			if (repository.findSet(name).isPresent()) {
-				throw ApiProblemException.conflict("key-set-exists", "Key set '" + name + "' already exists");
-			}
-			repository.insertSet(set);
-			for (KeyAlgorithm algorithm : set.algorithms()) {
-				ensureActiveAndNext(set, algorithm, DbTime.now(clock));
-			}
-			repository.bumpGeneration();
-			return null;
-		});
+		try {
+			inTransaction(() -> {
+				if (repository.findSet(name).isPresent()) {
+					throw setExists(name);
+				}
+				repository.insertSet(set);
+				for (KeyAlgorithm algorithm : set.algorithms()) {
+					ensureActiveAndNext(set, algorithm, DbTime.now(clock));
+				}
+				repository.bumpGeneration();
+				return null;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// created by another request since the check; this transaction is rolled back
+			throw setExists(name);
+		}
 		ring.reload();
 		publish("set-created", name, "-");
 		log.info("Created key set '{}' {} ({})", name, set.algorithms(), published ? "published" : "not published");
 		return set;
+	}
+
+	private static ApiProblemException setExists(String name) {
+		return ApiProblemException.conflict("key-set-exists", "Key set '" + name + "' already exists");
 	}
 
 	/**

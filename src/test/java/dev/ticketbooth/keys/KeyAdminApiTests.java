@@ -4,9 +4,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.ProblemAssertions;
 import dev.ticketbooth.TicketboothServerTest;
@@ -114,6 +116,14 @@ class KeyAdminApiTests {
 		assertThat(imported.body()).contains("\"state\":\"ACTIVE\"", "\"set\":\"vidbeo-raw\"");
 		assertThat(ring.jwks(KeySet.DEFAULT).contains((String) JSONObjectUtils.parse(imported.body()).get("kid")))
 			.as("an unpublished set stays out of the JWKS").isFalse();
+	}
+
+	@Test
+	void keySetsCreatedAtTheSameMomentWithOneNameGiveOneSetAndConflicts() throws Exception {
+		List<HttpResponse<String>> responses = AtOnce.send(http, 8, () -> http.admin("/api/admin/key-sets")
+			.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\":\"twin-set\"}")));
+		AtOnce.assertCreatedOnce(responses, "key-set-exists");
+		assertThat(ring.active("twin-set", KeyAlgorithm.RS256)).isNotNull();
 	}
 
 	@Test
