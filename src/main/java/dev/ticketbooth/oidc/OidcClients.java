@@ -46,6 +46,8 @@ public class OidcClients {
 	/** The {@code redirect_uris} column of {@code oauth2_registered_client}: the URIs comma-joined. */
 	private static final int MAX_REDIRECT_URIS_LENGTH = 1000;
 
+	private static final String COUNT_WITH_SECRET = "SELECT COUNT(*) FROM oauth2_registered_client WHERE client_secret = ?";
+
 	private final RegisteredClientRepository clients;
 
 	private final PasswordEncoder passwords;
@@ -154,7 +156,9 @@ public class OidcClients {
 	 * The client id was free when checked above, but another request may have taken it since:
 	 * then the unique index, or Spring Authorization Server's own check (an
 	 * IllegalArgumentException), refuses the insert, and this request gets the 409 it would
-	 * have got a moment later.
+	 * have got a moment later. That check also refuses a secret another client has (the keyed
+	 * hash is the same for the same secret): a 400, since only a secret given by the operator
+	 * can repeat.
 	 */
 	private void insert(RegisteredClient client) {
 		try {
@@ -163,6 +167,10 @@ public class OidcClients {
 		catch (DataIntegrityViolationException | IllegalArgumentException ex) {
 			if (clients.findByClientId(client.getClientId()) != null) {
 				throw ApiProblemException.conflict("client-exists", "Client '" + client.getClientId() + "' already exists");
+			}
+			if (client.getClientSecret() != null && jdbc.sql(COUNT_WITH_SECRET).param(client.getClientSecret())
+				.query(Long.class).single() > 0) {
+				throw ApiProblemException.badRequest("invalid-secret", "Another client has this secret; each needs its own");
 			}
 			throw ex;
 		}

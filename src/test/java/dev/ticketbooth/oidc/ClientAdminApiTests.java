@@ -48,6 +48,16 @@ class ClientAdminApiTests {
 		}
 	}
 
+	@Test
+	void aSecretThatAnotherClientHasIsRefused() throws Exception {
+		// Spring Authorization Server refuses a second client with the same stored secret hash
+		String secret = "shared-" + s + "-0123456789abcdef";
+		HttpResponse<String> first = http.send(create(Map.of("client_id", "first-" + s, "secret", secret)));
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertProblem(http.send(create(Map.of("client_id", "second-" + s, "secret", secret))), 400, "invalid-secret");
+		assertProblem(http.send(http.admin("/api/admin/clients/second-" + s)), 404, "unknown-client");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "read,write", "read write", "read\twrite", "read\nwrite", "" })
 	void aScopeThatStorageWouldSplitIsRefused(String scope) throws Exception {
