@@ -243,6 +243,21 @@ public class KeyRotation {
 		KeyAlgorithm algorithm = KeyAlgorithm.of(pair.getPublic());
 		String kid = KeyMaterial.thumbprint(algorithm, pair.getPublic());
 		String partnerId = validPartnerKeyId(partnerKeyId);
+		try {
+			importInTransaction(pair, setName, algorithm, kid, partnerId, activate);
+		}
+		catch (DuplicateKeyException ex) {
+			// imported into another set since the check (the set lock covers one set only)
+			throw repository.findByKid(kid).map(KeyRotation::alreadyStored).orElseThrow(() -> ex);
+		}
+		ring.reload();
+		publish("imported", setName, kid);
+		log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
+		return ring.find(kid).orElseThrow();
+	}
+
+	private void importInTransaction(KeyPair pair, String setName, KeyAlgorithm algorithm, String kid, String partnerId,
+			boolean activate) {
 		inTransaction(() -> {
 			KeySet set = lock(setName);
 			if (!set.algorithms().contains(algorithm)) {
@@ -251,9 +266,7 @@ public class KeyRotation {
 			}
 			Optional<StoredKey> existing = repository.findByKid(kid);
 			if (existing.isPresent()) {
-				throw existing.get().state() == KeyState.REVOKED
-						? ApiProblemException.conflict("key-revoked", "Key " + kid + " was revoked and is never trusted again")
-						: ApiProblemException.conflict("key-exists", "Key " + kid + " is already in set '" + existing.get().keySet() + "'");
+				throw alreadyStored(existing.get());
 			}
 			Instant now = DbTime.now(clock);
 			Optional<StoredKey> active = first(setName, algorithm, KeyState.ACTIVE);
@@ -270,10 +283,13 @@ public class KeyRotation {
 			repository.bumpGeneration();
 			return null;
 		});
-		ring.reload();
-		publish("imported", setName, kid);
-		log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
-		return ring.find(kid).orElseThrow();
+	}
+
+	private static ApiProblemException alreadyStored(StoredKey existing) {
+		return existing.state() == KeyState.REVOKED
+				? ApiProblemException.conflict("key-revoked", "Key " + existing.kid() + " was revoked and is never trusted again")
+				: ApiProblemException.conflict("key-exists",
+						"Key " + existing.kid() + " is already in set '" + existing.keySet() + "'");
 	}
 
 	/** Records the id a partner assigned to our uploaded public key (Vidbeo's {@code keyid}). */
