@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +15,9 @@ import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.DbTime;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,6 +66,16 @@ public class Catalog {
 		return video;
 	}
 
+	/** A new video placed in the given collections, all in one transaction: an unknown collection leaves no video behind. */
+	@Transactional
+	public Video createVideo(String id, String title, List<String> collectionIds) {
+		Video video = createVideo(id, title);
+		for (String collectionId : collectionIds) {
+			addVideos(collectionId, List.of(video.id()));
+		}
+		return video;
+	}
+
 	public Optional<Video> findVideo(String id) {
 		return jdbc.sql("SELECT id, title, created_at FROM videos WHERE id = ?").param(id).query(VIDEO_ROW).optional();
 	}
@@ -103,6 +116,23 @@ public class Catalog {
 		return collection;
 	}
 
+	/**
+	 * A new collection with its videos and roles, all in one transaction: an unknown video or a bad
+	 * role leaves no collection behind.
+	 */
+	@Transactional
+	public Collection createCollection(String id, CollectionKind kind, String title, String externalId, String parentId,
+			List<String> videoIds, List<String> roles) {
+		Collection collection = createCollection(id, kind, title, externalId, parentId);
+		if (!videoIds.isEmpty()) {
+			addVideos(id, videoIds);
+		}
+		if (!roles.isEmpty()) {
+			setRoles(id, roles);
+		}
+		return collection;
+	}
+
 	public Optional<Collection> findCollection(String id) {
 		return jdbc.sql("SELECT " + COLLECTION_COLUMNS + " FROM collections WHERE id = ?").param(id).query(COLLECTION_ROW)
 			.optional();
@@ -117,11 +147,39 @@ public class Catalog {
 		return jdbc.sql("SELECT " + COLLECTION_COLUMNS + " FROM collections ORDER BY id").query(COLLECTION_ROW).list();
 	}
 
+	/**
+	 * Deletes the collection with its video placements, roles and grants. Refused (409) while other
+	 * collections sit in it, as seasons in their series: deleting those too would take their own
+	 * grants and roles without the operator naming them, so they go first.
+	 */
 	public void deleteCollection(String id) {
-		if (jdbc.sql("DELETE FROM collections WHERE id = ?").param(id).update() == 0) {
+		List<String> children = children(id);
+		if (!children.isEmpty()) {
+			throw inUse(id, children);
+		}
+		int deleted;
+		try {
+			deleted = jdbc.sql("DELETE FROM collections WHERE id = ?").param(id).update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// a collection was placed in it since the check
+			throw inUse(id, children(id));
+		}
+		if (deleted == 0) {
 			throw ApiProblemException.notFound("unknown-collection", "No collection '" + id + "'");
 		}
 		changed("collection " + id);
+	}
+
+	/** The collections directly inside this one (at most 100, for an error message). */
+	private List<String> children(String id) {
+		return jdbc.sql("SELECT id FROM collections WHERE parent_id = ? ORDER BY id LIMIT 100").param(id)
+			.query(String.class).list();
+	}
+
+	private static ApiProblemException inUse(String id, List<String> children) {
+		return new ApiProblemException(HttpStatus.CONFLICT, "collection-in-use", "Collection '" + id
+				+ "' still holds collections " + children + "; delete those first", Map.of("collections", children));
 	}
 
 	@Transactional
@@ -173,12 +231,14 @@ public class Catalog {
 		return covering;
 	}
 
+	/** Replaces the collection's roles in one transaction; every role is checked before any is removed. */
+	@Transactional
 	public void setRoles(String collectionId, List<String> roles) {
 		collection(collectionId);
+		List<String> valid = roles.stream().map(Roles::valid).distinct().toList();
 		jdbc.sql("DELETE FROM collection_roles WHERE collection_id = ?").param(collectionId).update();
-		for (String role : roles.stream().distinct().toList()) {
-			jdbc.sql("INSERT INTO collection_roles (collection_id, role) VALUES (?, ?)").params(collectionId, Roles.valid(role))
-				.update();
+		for (String role : valid) {
+			jdbc.sql("INSERT INTO collection_roles (collection_id, role) VALUES (?, ?)").params(collectionId, role).update();
 		}
 		changed("collection " + collectionId);
 	}

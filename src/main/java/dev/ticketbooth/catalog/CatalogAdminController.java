@@ -48,10 +48,8 @@ class CatalogAdminController {
 
 	@PostMapping(path = "/videos", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<VideoView> createVideo(@RequestBody NewVideo request) {
-		Video video = catalog.createVideo(request.id(), request.title());
-		if (request.collections() != null) {
-			request.collections().forEach(c -> catalog.addVideos(c, List.of(video.id())));
-		}
+		Video video = catalog.createVideo(request.id(), request.title(),
+				request.collections() == null ? List.of() : request.collections());
 		return ResponseEntity.status(HttpStatus.CREATED).body(videoView(video));
 	}
 
@@ -74,13 +72,8 @@ class CatalogAdminController {
 	@PostMapping(path = "/collections", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CollectionView> createCollection(@RequestBody NewCollection request) {
 		Collection collection = catalog.createCollection(request.id(), CollectionKind.parse(request.kind()),
-				request.title(), request.externalId(), request.parent());
-		if (request.videos() != null) {
-			catalog.addVideos(collection.id(), request.videos());
-		}
-		if (request.roles() != null) {
-			catalog.setRoles(collection.id(), request.roles());
-		}
+				request.title(), request.externalId(), request.parent(),
+				request.videos() == null ? List.of() : request.videos(), request.roles() == null ? List.of() : request.roles());
 		return ResponseEntity.status(HttpStatus.CREATED).body(collectionView(collection));
 	}
 

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.ticketbooth.users.EndUser;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * May-watch answers for decisions, kept for {@code ticketbooth.decisions.cache-ttl} (default 5 s).
@@ -63,7 +63,11 @@ public class EntitlementCache {
 		return access;
 	}
 
-	@EventListener
+	/**
+	 * After the change commits (at once when there is no transaction): cleared any earlier, a
+	 * decision made meanwhile would cache the old answer again for a whole TTL.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
 	void onChange(EntitlementsChanged event) {
 		entries.clear();
 	}

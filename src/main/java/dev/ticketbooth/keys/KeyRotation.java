@@ -93,21 +93,31 @@ public class KeyRotation {
 			throw ApiProblemException.badRequest("invalid-algorithms", "A key set needs at least one algorithm");
 		}
 		KeySet set = new KeySet(name, algorithms.stream().distinct().toList(), published, DbTime.now(clock));
-		inTransaction(() -> {
-			if (repository.findSet(name).isPresent()) {
-				throw ApiProblemException.conflict("key-set-exists", "Key set '" + name + "' already exists");
-			}
-			repository.insertSet(set);
-			for (KeyAlgorithm algorithm : set.algorithms()) {
-				ensureActiveAndNext(set, algorithm, DbTime.now(clock));
-			}
-			repository.bumpGeneration();
-			return null;
-		});
+		try {
+			inTransaction(() -> {
+				if (repository.findSet(name).isPresent()) {
+					throw setExists(name);
+				}
+				repository.insertSet(set);
+				for (KeyAlgorithm algorithm : set.algorithms()) {
+					ensureActiveAndNext(set, algorithm, DbTime.now(clock));
+				}
+				repository.bumpGeneration();
+				return null;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// created by another request since the check; this transaction is rolled back
+			throw setExists(name);
+		}
 		ring.reload();
 		publish("set-created", name, "-");
 		log.info("Created key set '{}' {} ({})", name, set.algorithms(), published ? "published" : "not published");
 		return set;
+	}
+
+	private static ApiProblemException setExists(String name) {
+		return ApiProblemException.conflict("key-set-exists", "Key set '" + name + "' already exists");
 	}
 
 	/**
@@ -233,6 +243,21 @@ public class KeyRotation {
 		KeyAlgorithm algorithm = KeyAlgorithm.of(pair.getPublic());
 		String kid = KeyMaterial.thumbprint(algorithm, pair.getPublic());
 		String partnerId = validPartnerKeyId(partnerKeyId);
+		try {
+			importInTransaction(pair, setName, algorithm, kid, partnerId, activate);
+		}
+		catch (DuplicateKeyException ex) {
+			// imported into another set since the check (the set lock covers one set only)
+			throw repository.findByKid(kid).map(KeyRotation::alreadyStored).orElseThrow(() -> ex);
+		}
+		ring.reload();
+		publish("imported", setName, kid);
+		log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
+		return ring.find(kid).orElseThrow();
+	}
+
+	private void importInTransaction(KeyPair pair, String setName, KeyAlgorithm algorithm, String kid, String partnerId,
+			boolean activate) {
 		inTransaction(() -> {
 			KeySet set = lock(setName);
 			if (!set.algorithms().contains(algorithm)) {
@@ -241,9 +266,7 @@ public class KeyRotation {
 			}
 			Optional<StoredKey> existing = repository.findByKid(kid);
 			if (existing.isPresent()) {
-				throw existing.get().state() == KeyState.REVOKED
-						? ApiProblemException.conflict("key-revoked", "Key " + kid + " was revoked and is never trusted again")
-						: ApiProblemException.conflict("key-exists", "Key " + kid + " is already in set '" + existing.get().keySet() + "'");
+				throw alreadyStored(existing.get());
 			}
 			Instant now = DbTime.now(clock);
 			Optional<StoredKey> active = first(setName, algorithm, KeyState.ACTIVE);
@@ -260,10 +283,13 @@ public class KeyRotation {
 			repository.bumpGeneration();
 			return null;
 		});
-		ring.reload();
-		publish("imported", setName, kid);
-		log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
-		return ring.find(kid).orElseThrow();
+	}
+
+	private static ApiProblemException alreadyStored(StoredKey existing) {
+		return existing.state() == KeyState.REVOKED
+				? ApiProblemException.conflict("key-revoked", "Key " + existing.kid() + " was revoked and is never trusted again")
+				: ApiProblemException.conflict("key-exists",
+						"Key " + existing.kid() + " is already in set '" + existing.keySet() + "'");
 	}
 
 	/** Records the id a partner assigned to our uploaded public key (Vidbeo's {@code keyid}). */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.DbTime;
+import dev.ticketbooth.config.RedirectUriRules;
 import dev.ticketbooth.keys.KeyEncryptionKey;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -162,7 +163,7 @@ public class Providers {
 		if (uris == null || uris.isEmpty() || uris.size() > 50) {
 			throw ApiProblemException.badRequest("invalid-redirect-uri", "Register 1-50 redirect URIs");
 		}
-		return uris.stream().map(RedirectUris::validateForRegistration).distinct().toList();
+		return uris.stream().map(RedirectUriRules::validateForRegistration).distinct().toList();
 	}
 
 	private static String text(String field, String value) {

@@ -8,8 +8,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.RedirectUriRules;
 import dev.ticketbooth.keys.SecretHashes;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * OAuth clients, stored by Spring Authorization Server's JDBC repository. Public clients use
@@ -29,11 +32,21 @@ public class OidcClients {
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,100}");
+	/**
+	 * RFC 6749's scope-token (printable ASCII but space, {@code "} and {@code \}) without
+	 * {@code ,}: Spring Authorization Server keeps a client's scopes comma-joined in one column,
+	 * so "read,write" would come back as two scopes.
+	 */
+	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,100}");
 
 	private static final Set<String> ENRICHMENTS = Set.of("none", "vimond", "streamamg-partial");
 
 	private static final Set<String> GRANTS = Set.of("authorization_code", "refresh_token", "client_credentials");
+
+	/** The {@code redirect_uris} column of {@code oauth2_registered_client}: the URIs comma-joined. */
+	private static final int MAX_REDIRECT_URIS_LENGTH = 1000;
+
+	private static final String COUNT_WITH_SECRET = "SELECT COUNT(*) FROM oauth2_registered_client WHERE client_secret = ?";
 
 	private final RegisteredClientRepository clients;
 
@@ -96,13 +109,12 @@ public class OidcClients {
 		if (grants.contains("authorization_code") && redirects.isEmpty()) {
 			throw ApiProblemException.badRequest("invalid-redirect-uri", "An authorization code client needs redirect URIs");
 		}
-		for (String uri : redirects) {
-			builder.redirectUri(validRedirect(uri));
-		}
+		validRedirects(redirects).forEach(builder::redirectUri);
 		List<String> scopes = request.scopes() == null ? List.of("openid") : request.scopes();
 		for (String scope : scopes) {
 			if (scope == null || !SCOPE.matcher(scope).matches()) {
-				throw ApiProblemException.badRequest("invalid-scope", "'" + scope + "' is not a valid scope");
+				throw ApiProblemException.badRequest("invalid-scope", "'" + scope
+						+ "' is not a valid scope: 1-100 printable characters without spaces, ',', '\"' or '\\'");
 			}
 			builder.scope(scope);
 		}
@@ -136,8 +148,32 @@ public class OidcClients {
 			.reuseRefreshTokens(false)
 			.build());
 		RegisteredClient client = builder.build();
-		clients.save(client);
+		insert(client);
 		return new Created(client, secret);
+	}
+
+	/**
+	 * The client id was free when checked above, but another request may have taken it since:
+	 * then the unique index, or Spring Authorization Server's own check (an
+	 * IllegalArgumentException), refuses the insert, and this request gets the 409 it would
+	 * have got a moment later. That check also refuses a secret another client has (the keyed
+	 * hash is the same for the same secret): a 400, since only a secret given by the operator
+	 * can repeat.
+	 */
+	private void insert(RegisteredClient client) {
+		try {
+			clients.save(client);
+		}
+		catch (DataIntegrityViolationException | IllegalArgumentException ex) {
+			if (clients.findByClientId(client.getClientId()) != null) {
+				throw ApiProblemException.conflict("client-exists", "Client '" + client.getClientId() + "' already exists");
+			}
+			if (client.getClientSecret() != null && jdbc.sql(COUNT_WITH_SECRET).param(client.getClientSecret())
+				.query(Long.class).single() > 0) {
+				throw ApiProblemException.badRequest("invalid-secret", "Another client has this secret; each needs its own");
+			}
+			throw ex;
+		}
 	}
 
 	public RegisteredClient get(String clientId) {
@@ -152,6 +188,8 @@ public class OidcClients {
 		return jdbc.sql("SELECT client_id FROM oauth2_registered_client ORDER BY client_id").query(String.class).list();
 	}
 
+	/** The client with its authorizations and consents, in one transaction. */
+	@Transactional
 	public void delete(String clientId) {
 		RegisteredClient client = get(clientId);
 		jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
@@ -167,14 +205,25 @@ public class OidcClients {
 		return v;
 	}
 
-	private static String validRedirect(String uri) {
-		if (uri == null || uri.length() > 1000 || uri.contains("#") || uri.contains("*") || !uri.contains("://")
-				|| uri.toLowerCase(Locale.ROOT).startsWith("javascript")
-				|| (uri.startsWith("http://") && !uri.startsWith("http://127.0.0.1") && !uri.startsWith("http://localhost")
-						&& !uri.startsWith("http://[::1]"))) {
-			throw ApiProblemException.badRequest("invalid-redirect-uri",
-					"Redirect URIs are absolute, without fragments or wildcards; plain http only for loopback");
+	/**
+	 * The registration rule every redirect URI follows (as for Applicaster providers), plus what
+	 * Spring Authorization Server's storage needs: it keeps a client's redirect URIs comma-joined
+	 * in one {@code varchar(1000)}, so a comma would turn one checked URI into two unchecked ones on
+	 * the next read, and a longer list would fail the insert. A {@code *} is refused as before: it
+	 * is never a wildcard, and so never what the operator meant.
+	 */
+	private static List<String> validRedirects(List<String> uris) {
+		for (String uri : uris) {
+			RedirectUriRules.validateForRegistration(uri);
+			if (uri.contains(",") || uri.contains("*")) {
+				throw RedirectUriRules.invalid(uri, "must not contain ',' or '*'");
+			}
 		}
-		return uri;
+		List<String> distinct = uris.stream().distinct().toList();
+		if (String.join(",", distinct).length() > MAX_REDIRECT_URIS_LENGTH) {
+			throw ApiProblemException.badRequest("invalid-redirect-uri",
+					"A client's redirect URIs take at most " + MAX_REDIRECT_URIS_LENGTH + " characters together");
+		}
+		return distinct;
 	}
 }

@@ -6,6 +6,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Partners: one per platform integration, each with its token profile and key set. */
 @Service
@@ -35,7 +37,20 @@ public class Partners {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-	private static final Set<String> CLAIM_ROLES = Set.of("customer", "session", "entry");
+	/** The StreamAMG claims a partner may rename, with their default names. */
+	private static final Map<String, String> CLAIM_ROLES = Map.of("customer", "customer_id", "session", "session_id", "entry",
+			"entry_id");
+
+	/**
+	 * Claims a StreamAMG token sets itself (see {@code PlaybackTokens#claims}): the registered
+	 * claims of RFC 7519 §4.1, {@code azp} and the {@code access} rules. A role renamed to one of
+	 * these would overwrite it with a value the caller chose (the entry is the requested video), so
+	 * only StreamAMG's own example is allowed: {@code customer} as {@code sub} and {@code session}
+	 * as {@code jti}, which carry the very same values.
+	 */
+	private static final Set<String> OWN_CLAIMS = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "access");
+
+	private static final Map<String, String> SAME_VALUE_CLAIMS = Map.of("customer", "sub", "session", "jti");
 
 	private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:/-]{0,99}");
 
@@ -57,6 +72,8 @@ public class Partners {
 
 	private final SecretHashes secretHashes;
 
+	private final TransactionTemplate transactions;
+
 	/** Partners by id, as read within the last {@code cacheTtl}: every mint and decision names one. */
 	private final Map<String, CachedPartner> cache = new ConcurrentHashMap<>();
 
@@ -66,7 +83,9 @@ public class Partners {
 	}
 
 	Partners(JdbcClient jdbc, KeyRotation keys, KeyProperties keyProperties, TicketboothProperties properties, Clock clock,
-			SecretHashes secretHashes, @Value("${ticketbooth.playback.partner-cache-ttl:5s}") Duration cacheTtl) {
+			SecretHashes secretHashes, TransactionTemplate transactions,
+			@Value("${ticketbooth.playback.partner-cache-ttl:5s}") Duration cacheTtl) {
+		this.transactions = transactions;
 		this.cacheTtl = cacheTtl;
 		this.secretHashes = secretHashes;
 		this.jdbc = jdbc;
@@ -137,6 +156,13 @@ public class Partners {
 	/** Sets the callback credentials; a null password is generated. Returns the password once. */
 	public String setCallbackCredentials(String id, String username, String password) {
 		get(id);
+		String secret = callbackSecret(username, password);
+		storeCallbackCredentials(id, username, secret);
+		return secret;
+	}
+
+	/** The password to store (the given one, or a generated one) once username and password are valid. */
+	private static String callbackSecret(String username, String password) {
 		if (username == null || !CALLBACK_USERNAME.matcher(username).matches()) {
 			throw ApiProblemException.badRequest("invalid-callback-username",
 					"A callback username is 1-100 letters, digits and . _ @ -");
@@ -145,6 +171,10 @@ public class Partners {
 		if (secret.length() < 16 || secret.length() > 200) {
 			throw ApiProblemException.badRequest("invalid-callback-password", "A callback password is 16-200 characters");
 		}
+		return secret;
+	}
+
+	private void storeCallbackCredentials(String id, String username, String secret) {
 		try {
 			jdbc.sql("UPDATE partners SET callback_username = ?, callback_secret_hash = ? WHERE id = ?")
 				.params(username, secretHashes.hash(secret), id).update();
@@ -153,9 +183,13 @@ public class Partners {
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("callback-username-taken", "Another partner uses callback username '" + username + "'");
 		}
-		return secret;
 	}
 
+	/**
+	 * Creates the partner and its callback credentials in one transaction: a taken callback
+	 * username (409) leaves no partner behind. Nothing here reads through the partner cache, so
+	 * a rolled-back partner is never remembered either.
+	 */
 	public Created create(PartnerRequest request) {
 		if (request.id() == null || !ID.matcher(request.id()).matches()) {
 			throw ApiProblemException.badRequest("invalid-partner-id",
@@ -177,10 +211,24 @@ public class Partners {
 		if (request.urlTemplates() != null) {
 			request.urlTemplates().forEach((name, template) -> urls.put(name, validTemplate(name, template)));
 		}
+		String callbackUsername = request.callbackUsername();
+		String callbackSecret = callbackUsername == null ? null : callbackSecret(callbackUsername, request.callbackPassword());
 		Partner partner = new Partner(request.id(), profile, keySet, algorithm, text("issuer", request.issuer() != null ? request.issuer()
 				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.defaultAudience(),
-				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()), null,
-				Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()), DbTime.now(clock));
+				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
+				callbackUsername, Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()),
+				DbTime.now(clock));
+		transactions.executeWithoutResult(status -> {
+			insert(partner);
+			if (callbackUsername != null) {
+				storeCallbackCredentials(partner.id(), callbackUsername, callbackSecret);
+			}
+		});
+		return new Created(partner, callbackUsername != null && request.callbackPassword() == null ? callbackSecret : null);
+	}
+
+	/** The row without callback credentials: those follow, so that a taken username is told from a taken id. */
+	private void insert(Partner partner) {
 		try {
 			jdbc.sql("INSERT INTO partners (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(partner.id(), partner.profile().name(), partner.keySet(), partner.algorithm().name(), partner.issuer(),
@@ -195,11 +243,6 @@ public class Partners {
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("partner-exists", "A partner with id '" + partner.id() + "' already exists");
 		}
-		if (request.callbackUsername() == null) {
-			return new Created(partner, null);
-		}
-		String password = setCallbackCredentials(partner.id(), request.callbackUsername(), request.callbackPassword());
-		return new Created(get(partner.id()), request.callbackPassword() == null ? password : null);
 	}
 
 	/**
@@ -259,9 +302,20 @@ public class Partners {
 			return Map.of();
 		}
 		names.forEach((role, name) -> {
-			if (!CLAIM_ROLES.contains(role) || name == null || !CLAIM_NAME.matcher(name).matches()) {
+			if (!CLAIM_ROLES.containsKey(role) || name == null || !CLAIM_NAME.matcher(name).matches()) {
 				throw ApiProblemException.badRequest("invalid-claim-names",
 						"claim_names maps customer, session and entry to claim names");
+			}
+			if (OWN_CLAIMS.contains(name) && !name.equals(SAME_VALUE_CLAIMS.get(role))) {
+				throw ApiProblemException.badRequest("invalid-claim-names", "claim_names may not map " + role + " to '" + name
+						+ "': the token sets that claim itself (only customer may be sub, and session jti)");
+			}
+		});
+		Set<String> effective = new HashSet<>();
+		CLAIM_ROLES.forEach((role, fallback) -> {
+			if (!effective.add(names.getOrDefault(role, fallback))) {
+				throw ApiProblemException.badRequest("invalid-claim-names", "claim_names maps two of customer, session and "
+						+ "entry (counting their defaults customer_id, session_id, entry_id) to one claim name");
 			}
 		});
 		return names;

@@ -88,6 +88,7 @@ public class EndUsers implements UserDetailsService {
 			.query(ROW).list();
 	}
 
+	/** A new password and/or the enabled flag, in one transaction (with what follows a lock-out). */
 	@Transactional
 	public EndUser update(String username, String newPassword, Boolean enabled) {
 		EndUser user = get(username);

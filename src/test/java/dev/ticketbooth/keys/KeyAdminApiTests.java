@@ -4,9 +4,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.ProblemAssertions;
 import dev.ticketbooth.TicketboothServerTest;
@@ -114,6 +117,31 @@ class KeyAdminApiTests {
 		assertThat(imported.body()).contains("\"state\":\"ACTIVE\"", "\"set\":\"vidbeo-raw\"");
 		assertThat(ring.jwks(KeySet.DEFAULT).contains((String) JSONObjectUtils.parse(imported.body()).get("kid")))
 			.as("an unpublished set stays out of the JWKS").isFalse();
+	}
+
+	@Test
+	void keySetsCreatedAtTheSameMomentWithOneNameGiveOneSetAndConflicts() throws Exception {
+		List<HttpResponse<String>> responses = AtOnce.send(http, 8, () -> http.admin("/api/admin/key-sets")
+			.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\":\"twin-set\"}")));
+		AtOnce.assertCreatedOnce(responses, "key-set-exists");
+		assertThat(ring.active("twin-set", KeyAlgorithm.RS256)).isNotNull();
+	}
+
+	@Test
+	void oneKeyImportedIntoTwoSetsAtTheSameMomentLandsInOne() throws Exception {
+		for (String set : List.of("twin-import-a", "twin-import-b")) {
+			assertThat(http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString("{\"name\":\"" + set + "\"}"))).statusCode()).isEqualTo(201);
+		}
+		// imports into one set queue on its row lock, so the race is between two sets; ten tries
+		for (int round = 0; round < 10; round++) {
+			String pem = PemCodec.writeTraditional(KeyAlgorithm.RS256.newKeyPair());
+			AtomicInteger turn = new AtomicInteger();
+			List<HttpResponse<String>> responses = AtOnce.send(http, 2,
+					() -> http.admin("/api/admin/keys/import?set=twin-import-" + (turn.getAndIncrement() % 2 == 0 ? "a" : "b"))
+						.header("Content-Type", "application/x-pem-file").POST(BodyPublishers.ofString(pem)));
+			AtOnce.assertCreatedOnce(responses, "key-exists");
+		}
 	}
 
 	@Test

@@ -161,7 +161,10 @@ class OidcFlowTests {
 	@Test
 	void aWrongRedirectUriIsRefusedWithoutARedirect() throws Exception {
 		String client = publicClient(null, null);
-		for (String redirect : List.of("http://127.0.0.1:9999/evil", REDIRECT + "/", "https://evil.example.com/callback")) {
+		for (String redirect : List.of("http://127.0.0.1:9999/evil", REDIRECT + "/", "https://evil.example.com/callback",
+				REDIRECT + "?x=1", "http://127.0.0.1:9999/callback/../callback", "http://127.0.0.1:9999/Callback",
+				"http://localhost:9999/callback", "http://127.0.0.1.nip.io:9999/callback",
+				"http://127.0.0.1:9999@evil.example/callback")) {
 			HttpResponse<String> response = authorize(client, redirect, "&code_challenge=" + challenge() + "&code_challenge_method=S256");
 			assertThat(response.statusCode()).as(redirect).isEqualTo(400);
 			assertThat(response.headers().firstValue("Location")).isEmpty();

@@ -1,0 +1,99 @@
+package dev.ticketbooth.playback;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.Http;
+import dev.ticketbooth.TicketboothServerTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/admin/partners}: StreamAMG claim names that would overwrite our claims, and refusals that leave nothing behind. */
+@TicketboothServerTest
+class PartnerAdminApiTests {
+
+	@LocalServerPort
+	int port;
+
+	Http http;
+
+	String s;
+
+	@BeforeEach
+	void setUp() {
+		http = new Http(port);
+		s = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "entry, iss", "entry, aud", "customer, exp", "entry, nbf", "session, iat", "entry, azp", "entry, access",
+			"entry, sub", "session, sub", "entry, jti", "customer, jti" })
+	void aClaimNameCannotTakeOverAClaimTheTokenSetsItself(String role, String claim) {
+		String id = "streamamg-" + s;
+		assertProblem(create(id, Map.of("profile", "streamamg", "claim_names", Map.of(role, claim))), 400,
+				"invalid-claim-names");
+		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
+	}
+
+	@Test
+	void twoRolesCannotShareAClaimName() {
+		assertProblem(create("same-" + s, Map.of("profile", "streamamg", "claim_names", Map.of("customer", "who", "session",
+				"who"))), 400, "invalid-claim-names");
+		assertProblem(create("default-" + s, Map.of("profile", "streamamg", "claim_names", Map.of("customer", "entry_id"))),
+				400, "invalid-claim-names");
+	}
+
+	@Test
+	void streamAmgsOwnExampleMapsCustomerToSubAndSessionToJti() throws Exception {
+		HttpResponse<String> created = create("example-" + s, Map.of("profile", "streamamg", "claim_names",
+				Map.of("customer", "sub", "session", "jti", "entry", "asset_id")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(created.body()), "partner"),
+				"claim_names")).containsEntry("customer", "sub").containsEntry("session", "jti");
+	}
+
+	@Test
+	void aRefusedCallbackCredentialLeavesNoPartnerBehind() {
+		String id = "kin-" + s;
+		assertProblem(create(id, Map.of("profile", "kinescope", "callback_username", "has space")), 400,
+				"invalid-callback-username");
+		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
+		assertProblem(create(id, Map.of("profile", "kinescope", "callback_username", "kin-" + s, "callback_password", "short")),
+				400, "invalid-callback-password");
+		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
+
+		HttpResponse<String> created = create(id, Map.of("profile", "kinescope", "callback_username", "kin-" + s));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	}
+
+	@Test
+	void aTakenCallbackUsernameLeavesNoPartnerBehind() {
+		HttpResponse<String> first = create("kin-a-" + s, Map.of("profile", "kinescope", "callback_username", "kin-" + s));
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+
+		String id = "kin-b-" + s;
+		assertProblem(create(id, Map.of("profile", "kinescope", "callback_username", "kin-" + s)), 409,
+				"callback-username-taken");
+		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
+		HttpResponse<String> retried = create(id, Map.of("profile", "kinescope", "callback_username", "kin-b-" + s));
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+	}
+
+	private HttpResponse<String> create(String id, Map<String, Object> fields) {
+		Map<String, Object> body = new LinkedHashMap<>(fields);
+		body.put("id", id);
+		return http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
+	}
+}
