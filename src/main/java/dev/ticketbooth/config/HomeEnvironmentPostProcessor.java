@@ -13,8 +13,6 @@ import org.springframework.core.env.MapPropertySource;
  * Pins {@code ticketbooth.home} to an absolute path against the working directory, before
  * anything reads it. Left relative, Spring would resolve it against the servlet container's
  * temporary folder (losing {@code keys/master.key} on restart), and H2 refuses relative paths.
- * Also creates the home's private folders before the database opens, so H2 never makes them
- * with the umask's modes.
  */
 class HomeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -26,7 +24,6 @@ class HomeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 		Path absolute = Path.of(configured.isBlank() ? "." : configured).toAbsolutePath().normalize();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("ticketbooth.home.absolute", Map.of(HOME, absolute.toString())));
-		HomeFolder.prepare(absolute);
 	}
 
 	@Override

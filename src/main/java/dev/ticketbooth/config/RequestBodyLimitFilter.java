@@ -102,7 +102,13 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 		public BufferedReader getReader() throws IOException {
 			if (reader == null) {
 				String encoding = getCharacterEncoding();
-				Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+				Charset charset;
+				try {
+					charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+				}
+				catch (IllegalArgumentException ex) { // as the container's own reader: an I/O error, not a 500
+					throw new java.io.UnsupportedEncodingException(encoding);
+				}
 				reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
 			}
 			return reader;

@@ -17,24 +17,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sign-in throttling for end users and operators, in the database so the limit holds for the
- * whole cluster. An attempt is reserved for the username and for the client address before the
- * password is checked, by a conditional UPDATE that the row lock serialises: however many attempts
- * arrive at once, at most the limit get a password check per window. A success gives its places
- * back (and clears the username's count); a failure keeps them. Keys are SHA-256 hashes, never the
- * typed username. Expired rows are removed by the leased {@code login-failures-cleanup} job.
+ * whole cluster. Before a password is checked, the attempt takes a place for its username and
+ * for its client address, by a conditional UPDATE that the row lock serialises: a place exists
+ * while the window's failures plus the checks in flight stay under the limit. So however many
+ * attempts arrive at once, at most the limit get a password check. An attempt that finds every
+ * place taken by checks still in flight (not by failures) waits a moment for them: a burst of
+ * right passwords, such as an operator's script calling the API in parallel, is served, not
+ * refused. A failure keeps its place for the window; a success clears the username's count and
+ * gives the address its place back. Keys are SHA-256 hashes, never the typed username. Expired
+ * rows are removed by the leased {@code login-failures-cleanup} job.
  */
 @Component
 public class LoginThrottle {
 
 	static final String CLEANUP_JOB = "login-failures-cleanup";
 
+	/** How long an attempt waits for checks in flight before it is refused. */
+	private static final Duration MAX_WAIT = Duration.ofSeconds(3);
+
+	private static final long POLL_MILLIS = 50;
+
 	private static final String TAKE = """
-			UPDATE login_attempts SET attempts = attempts + 1
-			WHERE throttle_key = :key AND window_started_at > :cutoff AND attempts < :max
+			UPDATE login_attempts SET in_flight = in_flight + 1
+			WHERE throttle_key = :key AND window_started_at > :cutoff AND failures + in_flight < :max
 			""";
 
 	private static final String RESTART = """
-			UPDATE login_attempts SET attempts = 1, window_started_at = :now
+			UPDATE login_attempts SET failures = 0, in_flight = 1, window_started_at = :now
 			WHERE throttle_key = :key AND window_started_at <= :cutoff
 			""";
 
@@ -75,50 +84,84 @@ public class LoginThrottle {
 		}
 	}
 
-	/** Takes one attempt for the username and one for the address, or refuses without taking any. */
+	/** What {@link #take} found: a place, every place taken by failures (until when), or by checks in flight. */
+	private record Place(boolean taken, Instant blockedUntil) {
+
+		static final Place TAKEN = new Place(true, null);
+
+		static final Place BUSY = new Place(false, null);
+	}
+
+	/**
+	 * Takes a place for the username and one for the address, or refuses without taking any.
+	 * Waits (at most a few seconds) while the places are held by checks in flight.
+	 */
 	public Attempt reserve(Realm realm, String username, String ip) {
-		Instant now = DbTime.now(clock);
 		String user = userKey(realm, username);
 		String address = ipKey(realm, ip);
-		Instant userBlocked = take(user, properties.maxFailuresPerUser(), now);
-		if (userBlocked != null) {
-			return new Attempt(user, address, userBlocked);
+		long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+		while (true) {
+			Instant now = DbTime.now(clock);
+			Place forUser = take(user, properties.maxFailuresPerUser(), now);
+			Place forAddress = forUser.taken() ? take(address, properties.maxFailuresPerIp(), now) : null;
+			if (forUser.taken() && forAddress.taken()) {
+				return new Attempt(user, address, null);
+			}
+			if (forUser.taken()) {
+				release(user);
+			}
+			Instant blockedUntil = forUser.taken() ? forAddress.blockedUntil() : forUser.blockedUntil();
+			if (blockedUntil != null) {
+				return new Attempt(user, address, blockedUntil);
+			}
+			if (System.nanoTime() > deadline) {
+				return new Attempt(user, address, now.plusSeconds(1));
+			}
+			pause();
 		}
-		Instant addressBlocked = take(address, properties.maxFailuresPerIp(), now);
-		if (addressBlocked != null) {
-			giveBack(user);
-			return new Attempt(user, address, addressBlocked);
+	}
+
+	/** The password was wrong (or the account not usable): the places stay taken, as failures. */
+	public void failed(Attempt attempt) {
+		for (String key : new String[] { attempt.userKey(), attempt.ipKey() }) {
+			jdbc.sql("UPDATE login_attempts SET in_flight = in_flight - 1, failures = failures + 1 "
+					+ "WHERE throttle_key = ? AND in_flight > 0").param(key).update();
 		}
-		return new Attempt(user, address, null);
 	}
 
 	/** The password was right: the username starts afresh and the address gets its place back. */
 	public void succeeded(Attempt attempt) {
 		jdbc.sql("DELETE FROM login_attempts WHERE throttle_key = ?").param(attempt.userKey()).update();
-		giveBack(attempt.ipKey());
+		release(attempt.ipKey());
 	}
 
-	/** Null when a place was taken, else when the window that is full ends. */
-	private Instant take(String key, int max, Instant now) {
+	/** The check could not be made (an error): both places are given back, nothing counted. */
+	public void abandoned(Attempt attempt) {
+		release(attempt.userKey());
+		release(attempt.ipKey());
+	}
+
+	private Place take(String key, int max, Instant now) {
 		Instant cutoff = now.minus(properties.failureWindow());
 		if (update(TAKE, key, max, now, cutoff) == 1 || update(RESTART, key, max, now, cutoff) == 1) {
-			return null;
+			return Place.TAKEN;
 		}
 		try {
-			jdbc.sql("INSERT INTO login_attempts (throttle_key, window_started_at, attempts) VALUES (?, ?, 1)")
+			jdbc.sql("INSERT INTO login_attempts (throttle_key, window_started_at, failures, in_flight) VALUES (?, ?, 0, 1)")
 				.params(key, DbTime.bind(now)).update();
-			return null;
+			return Place.TAKEN;
 		}
 		catch (DuplicateKeyException ex) {
 			// another attempt created the row at the same moment: take a place in it, if one is left
 			if (update(TAKE, key, max, now, cutoff) == 1) {
-				return null;
+				return Place.TAKEN;
 			}
 		}
-		return jdbc.sql("SELECT window_started_at FROM login_attempts WHERE throttle_key = ?").param(key)
-			.query((rs, row) -> DbTime.read(rs, "window_started_at")).optional()
-			.map(started -> started.plus(properties.failureWindow()))
-			.orElse(now.plusSeconds(1));
+		return jdbc.sql("SELECT window_started_at, failures FROM login_attempts WHERE throttle_key = ?").param(key)
+			.query((rs, row) -> rs.getInt("failures") >= max
+					? new Place(false, DbTime.read(rs, "window_started_at").plus(properties.failureWindow())) : Place.BUSY)
+			.optional()
+			.orElse(Place.BUSY);
 	}
 
 	private int update(String sql, String key, int max, Instant now, Instant cutoff) {
@@ -126,9 +169,19 @@ public class LoginThrottle {
 			.param("cutoff", DbTime.bind(cutoff)).update();
 	}
 
-	private void giveBack(String key) {
-		jdbc.sql("UPDATE login_attempts SET attempts = attempts - 1 WHERE throttle_key = ? AND attempts > 0").param(key)
+	private void release(String key) {
+		jdbc.sql("UPDATE login_attempts SET in_flight = in_flight - 1 WHERE throttle_key = ? AND in_flight > 0").param(key)
 			.update();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a sign-in place", ex);
+		}
 	}
 
 	/** Removes counts whose window has ended; returns how many. */
@@ -137,9 +190,9 @@ public class LoginThrottle {
 			.param(DbTime.bind(clock.instant().minus(properties.failureWindow()))).update();
 	}
 
-	/** Attempts counted for a username, for tests and the console. */
-	int attempts(Realm realm, String username) {
-		return jdbc.sql("SELECT attempts FROM login_attempts WHERE throttle_key = ?").param(userKey(realm, username))
+	/** Failures counted for a username in its current row, for tests. */
+	int failures(Realm realm, String username) {
+		return jdbc.sql("SELECT failures FROM login_attempts WHERE throttle_key = ?").param(userKey(realm, username))
 			.query(Integer.class).optional().orElse(0);
 	}
 

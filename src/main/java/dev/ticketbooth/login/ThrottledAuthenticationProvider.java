@@ -64,7 +64,12 @@ public final class ThrottledAuthenticationProvider implements AuthenticationProv
 			result = passwords.authenticate(authentication);
 		}
 		catch (AuthenticationException ex) {
+			throttle.failed(attempt);
 			failures.failed(authentication.getName(), ip, ex);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throttle.abandoned(attempt);
 			throw ex;
 		}
 		throttle.succeeded(attempt);

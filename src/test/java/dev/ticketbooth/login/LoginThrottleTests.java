@@ -23,19 +23,25 @@ class LoginThrottleTests {
 
 	private final LoginProperties properties = new LoginProperties(5, 20, Duration.ofMinutes(15));
 
+	private static void fail(LoginThrottle throttle, Realm realm, String username, String ip) {
+		Attempt attempt = throttle.reserve(realm, username, ip);
+		assertThat(attempt.reserved()).as("a place for %s from %s", username, ip).isTrue();
+		throttle.failed(attempt);
+	}
+
 	@ParameterizedTest
 	@MethodSource("dev.ticketbooth.TestDatabase#all")
-	void attemptsOnEveryNodeCountTowardsOneLimit(Supplier<TestDatabase> database) {
+	void failuresOnEveryNodeCountTowardsOneLimit(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			LoginThrottle nodeA = new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock);
 			LoginThrottle nodeB = new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock);
 			for (int i = 0; i < 3; i++) {
-				assertThat(nodeA.reserve(Realm.END_USER, "victim", "10.0.0.1").reserved()).isTrue();
+				fail(nodeA, Realm.END_USER, "victim", "10.0.0.1");
 			}
-			assertThat(nodeB.reserve(Realm.END_USER, "victim", "10.0.0.2").reserved()).isTrue();
-			assertThat(nodeB.reserve(Realm.END_USER, "victim", "10.0.0.2").reserved()).as("the 5th attempt").isTrue();
+			fail(nodeB, Realm.END_USER, "victim", "10.0.0.2");
+			fail(nodeB, Realm.END_USER, "victim", "10.0.0.2");
 			Attempt refused = nodeA.reserve(Realm.END_USER, "victim", "10.0.0.3");
-			assertThat(refused.reserved()).as("5 attempts across the cluster").isFalse();
+			assertThat(refused.reserved()).as("5 failures across the cluster").isFalse();
 			assertThat(refused.retryAfterSeconds(clock.instant())).isBetween(899L, 900L);
 			assertThat(nodeA.reserve(Realm.END_USER, "someone-else", "10.0.0.3").reserved()).isTrue();
 			assertThat(nodeA.reserve(Realm.OPERATOR, "victim", "10.0.0.3").reserved()).as("operators are counted apart")
@@ -52,14 +58,38 @@ class LoginThrottleTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.ticketbooth.TestDatabase#all")
-	void fortySimultaneousAttemptsOnTwoNodesGetFivePlaces(Supplier<TestDatabase> database) throws Exception {
+	void fortySimultaneousWrongPasswordsOnTwoNodesGetFiveChecks(Supplier<TestDatabase> database) throws Exception {
 		try (TestDatabase db = database.get()) {
 			List<LoginThrottle> nodes = List.of(new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock),
 					new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock));
-			List<Boolean> reserved = AtOnce.run(40,
-					i -> () -> nodes.get(i % 2).reserve(Realm.END_USER, "raced", "10.9.9.9").reserved());
-			assertThat(reserved.stream().filter(r -> r).count()).isEqualTo(properties.maxFailuresPerUser());
-			assertThat(nodes.get(0).attempts(Realm.END_USER, "raced")).isEqualTo(5);
+			List<Boolean> checked = AtOnce.run(40, i -> () -> {
+				LoginThrottle node = nodes.get(i % 2);
+				Attempt attempt = node.reserve(Realm.END_USER, "raced", "10.9.9.9");
+				if (attempt.reserved()) {
+					Thread.sleep(20); // the password hash
+					node.failed(attempt);
+				}
+				return attempt.reserved();
+			});
+			assertThat(checked.stream().filter(c -> c).count()).isEqualTo(properties.maxFailuresPerUser());
+			assertThat(nodes.get(0).failures(Realm.END_USER, "raced")).isEqualTo(5);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void aBurstOfRightPasswordsWaitsForPlacesInsteadOfBeingRefused(Supplier<TestDatabase> database) throws Exception {
+		try (TestDatabase db = database.get()) {
+			LoginThrottle throttle = new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock);
+			List<Boolean> served = AtOnce.run(12, i -> () -> {
+				Attempt attempt = throttle.reserve(Realm.OPERATOR, "script", "10.1.1.1");
+				if (attempt.reserved()) {
+					Thread.sleep(20);
+					throttle.succeeded(attempt);
+				}
+				return attempt.reserved();
+			});
+			assertThat(served).containsOnly(true);
 		}
 	}
 
@@ -70,10 +100,9 @@ class LoginThrottleTests {
 			JdbcClient jdbc = JdbcClient.create(db.dataSource());
 			LoginThrottle throttle = new LoginThrottle(jdbc, properties, clock);
 			for (int i = 0; i < properties.maxFailuresPerIp(); i++) {
-				assertThat(throttle.reserve(Realm.END_USER, "sprayed-" + i, "10.6.6.6").reserved()).isTrue();
+				fail(throttle, Realm.END_USER, "sprayed-" + i, "10.6.6.6");
 			}
 			assertThat(throttle.reserve(Realm.END_USER, "a-real-user", "10.6.6.6").reserved()).isFalse();
-			assertThat(throttle.attempts(Realm.END_USER, "a-real-user")).as("a refusal takes no place").isZero();
 			assertThat(throttle.reserve(Realm.END_USER, "a-real-user", "10.0.0.1").reserved()).isTrue();
 			assertThat(jdbc.sql("SELECT throttle_key FROM login_attempts").query(String.class).list())
 				.allMatch(key -> key.matches("[0-9a-f]{64}")).noneMatch(key -> key.contains("sprayed"));
@@ -86,14 +115,12 @@ class LoginThrottleTests {
 		try (TestDatabase db = database.get()) {
 			LoginThrottle throttle = new LoginThrottle(JdbcClient.create(db.dataSource()), properties, clock);
 			for (int i = 0; i < 4; i++) {
-				throttle.reserve(Realm.END_USER, "User", "10.0.0.1");
+				fail(throttle, Realm.END_USER, "User", "10.0.0.1");
 			}
 			Attempt fifth = throttle.reserve(Realm.END_USER, "user", "10.0.0.1");
-			assertThat(fifth.reserved()).isTrue();
-			assertThat(throttle.reserve(Realm.END_USER, "USER", "10.0.0.9").reserved())
-				.as("usernames compare case-insensitively").isFalse();
+			assertThat(fifth.reserved()).as("usernames compare case-insensitively: the fifth place").isTrue();
 			throttle.succeeded(fifth);
-			assertThat(throttle.attempts(Realm.END_USER, "user")).isZero();
+			assertThat(throttle.failures(Realm.END_USER, "user")).isZero();
 			assertThat(throttle.reserve(Realm.END_USER, "user", "10.0.0.9").reserved()).isTrue();
 		}
 	}
