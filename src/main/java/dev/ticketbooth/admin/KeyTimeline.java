@@ -9,6 +9,7 @@ import java.util.List;
 import dev.ticketbooth.keys.KeyProperties;
 import dev.ticketbooth.keys.KeyState;
 import dev.ticketbooth.keys.RingKey;
+import dev.ticketbooth.keys.RotationSchedule;
 
 /**
  * The key ring of one set as a picture: one row per key with its NEXT, ACTIVE and RETIRED spans
@@ -30,7 +31,7 @@ record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double ro
 			.minus(Duration.ofHours(1));
 		RingKey active = shown.stream().filter(k -> k.state() == KeyState.ACTIVE).findFirst().orElse(null);
 		Instant rotation = active == null ? null
-				: (active.activatedAt() != null ? active.activatedAt() : active.createdAt()).plus(properties.rotationPeriod());
+				: RotationSchedule.of(properties).rotationDueAt(active.activatedAt(), active.createdAt());
 		Instant to = now.plus(properties.retention()).plus(Duration.ofDays(2));
 		if (rotation != null && rotation.plus(Duration.ofDays(2)).isAfter(to)) {
 			to = rotation.plus(Duration.ofDays(2));

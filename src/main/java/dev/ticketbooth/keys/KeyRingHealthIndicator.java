@@ -23,12 +23,15 @@ class KeyRingHealthIndicator implements HealthIndicator {
 
 	private final KeyProperties properties;
 
+	private final RotationSchedule schedule;
+
 	private final Clock clock;
 
 	KeyRingHealthIndicator(KeyRing ring, KeyRotation rotation, KeyProperties properties, Clock clock) {
 		this.ring = ring;
 		this.rotation = rotation;
 		this.properties = properties;
+		this.schedule = RotationSchedule.of(properties);
 		this.clock = clock;
 	}
 
@@ -52,9 +55,8 @@ class KeyRingHealthIndicator implements HealthIndicator {
 						problems.add(where + ": no NEXT key published");
 					}
 					else if (active != null) {
-						Instant due = (active.activatedAt() != null ? active.activatedAt() : active.createdAt())
-							.plus(properties.rotationPeriod());
-						if (due.isBefore(next.promotableAt(properties.prepublish()))) {
+						Instant due = schedule.rotationDueAt(active.activatedAt(), active.createdAt());
+						if (due.isBefore(schedule.promotableAt(next.createdAt()))) {
 							problems.add(where + ": NEXT key " + next.kid() + " will not be published long enough before "
 									+ "rotation is due at " + due);
 						}

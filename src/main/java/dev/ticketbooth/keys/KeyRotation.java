@@ -40,6 +40,8 @@ public class KeyRotation {
 
 	private final KeyProperties properties;
 
+	private final RotationSchedule schedule;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -60,6 +62,7 @@ public class KeyRotation {
 		this.material = material;
 		this.ring = ring;
 		this.properties = properties;
+		this.schedule = RotationSchedule.of(properties);
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -174,8 +177,8 @@ public class KeyRotation {
 			if (!force) {
 				for (KeyAlgorithm algorithm : algorithms) {
 					Optional<StoredKey> next = first(set.name(), algorithm, KeyState.NEXT);
-					if (next.isPresent() && next.get().createdAt().plus(properties.prepublish()).isAfter(now)) {
-						Instant promotableAt = next.get().createdAt().plus(properties.prepublish());
+					if (next.isPresent() && !schedule.promotable(next.get().createdAt(), now)) {
+						Instant promotableAt = schedule.promotableAt(next.get().createdAt());
 						throw new ApiProblemException(HttpStatus.CONFLICT, "next-key-too-young", "The NEXT " + algorithm
 								+ " key " + next.get().kid() + " has been published since " + next.get().createdAt()
 								+ "; verifiers may not have it before " + promotableAt
@@ -319,11 +322,8 @@ public class KeyRotation {
 	}
 
 	private boolean rotationDue(KeySet set, KeyAlgorithm algorithm, Instant now) {
-		StoredKey active = first(set.name(), algorithm, KeyState.ACTIVE).orElseThrow();
-		StoredKey next = first(set.name(), algorithm, KeyState.NEXT).orElseThrow();
-		Instant since = active.activatedAt() != null ? active.activatedAt() : active.createdAt();
-		return !since.plus(properties.rotationPeriod()).isAfter(now)
-				&& !next.createdAt().plus(properties.prepublish()).isAfter(now);
+		return schedule.rotationDue(first(set.name(), algorithm, KeyState.ACTIVE).orElseThrow(),
+				first(set.name(), algorithm, KeyState.NEXT).orElseThrow(), now);
 	}
 
 	/** Makes sure an ACTIVE and a NEXT key exist; never promotes a NEXT key while an ACTIVE one exists. */
@@ -357,7 +357,7 @@ public class KeyRotation {
 				outcome = RotationResult.Outcome.PREPUBLISHED;
 			}
 		}
-		Instant promotableAt = first(set.name(), algorithm, KeyState.NEXT).map(n -> n.createdAt().plus(properties.prepublish()))
+		Instant promotableAt = first(set.name(), algorithm, KeyState.NEXT).map(n -> schedule.promotableAt(n.createdAt()))
 			.orElse(null);
 		return new RotationResult(set.name(), algorithm, outcome, activeKid, nextKid, null, promotableAt);
 	}
@@ -371,7 +371,7 @@ public class KeyRotation {
 		repository.activate(next.kid(), now);
 		StoredKey newNext = generate(set.name(), algorithm, KeyState.NEXT, now);
 		return new RotationResult(set.name(), algorithm, RotationResult.Outcome.PROMOTED, next.kid(), newNext.kid(),
-				active.kid(), now.plus(properties.prepublish()));
+				active.kid(), schedule.promotableAt(newNext.createdAt()));
 	}
 
 	private int removeExpired(KeySet set, KeyAlgorithm algorithm, Instant now) {

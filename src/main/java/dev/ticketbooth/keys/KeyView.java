@@ -11,7 +11,7 @@ public record KeyView(String kid, String set, KeyAlgorithm algorithm, KeyState s
 	static KeyView of(RingKey key, KeyProperties properties) {
 		return new KeyView(key.kid(), key.keySet(), key.algorithm(), key.state(), key.origin(), key.partnerKeyId(),
 				key.createdAt(), key.activatedAt(), key.retiredAt(), key.revokedAt(),
-				key.state() == KeyState.NEXT ? key.promotableAt(properties.prepublish()) : null,
+				key.state() == KeyState.NEXT ? RotationSchedule.of(properties).promotableAt(key.createdAt()) : null,
 				key.state() == KeyState.RETIRED ? key.removalAt(properties.retention()) : null,
 				key.publicJwk().toJSONObject());
 	}

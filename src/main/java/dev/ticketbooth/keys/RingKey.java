@@ -19,11 +19,6 @@ public record RingKey(String kid, String keySet, KeyAlgorithm algorithm, KeyStat
 		return algorithm.publicJwk(kid, publicKey);
 	}
 
-	/** When a NEXT key may be promoted: its publication plus the lead time. */
-	public Instant promotableAt(Duration prepublish) {
-		return createdAt.plus(prepublish);
-	}
-
 	/** When a RETIRED key leaves the JWKS. */
 	public Instant removalAt(Duration retention) {
 		return retiredAt == null ? null : retiredAt.plus(retention);
