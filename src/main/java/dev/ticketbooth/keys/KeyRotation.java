@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.ticketbooth.config.ApiProblemException;
@@ -21,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every change to the key ring. Each operation is one database transaction holding a row lock on
  * its key set, so a crash rolls it back whole and two nodes never promote the same set twice.
- * After a commit the local ring reloads; other nodes see the bumped generation.
+ * After a commit the local ring reloads and the change's events are published; other nodes see
+ * the bumped generation.
  */
 public class KeyRotation {
 
@@ -97,25 +100,29 @@ public class KeyRotation {
 		}
 		KeySet set = new KeySet(name, algorithms.stream().distinct().toList(), published, DbTime.now(clock));
 		try {
-			inTransaction(() -> {
-				if (repository.findSet(name).isPresent()) {
-					throw setExists(name);
-				}
-				repository.insertSet(set);
+			return change(() -> inserted(set), locked -> {
 				for (KeyAlgorithm algorithm : set.algorithms()) {
 					ensureActiveAndNext(set, algorithm, DbTime.now(clock));
 				}
-				repository.bumpGeneration();
-				return null;
+				locked.afterCommit(() -> {
+					publish("set-created", name, "-");
+					log.info("Created key set '{}' {} ({})", name, set.algorithms(), published ? "published" : "not published");
+				});
+				return set;
 			});
 		}
 		catch (DuplicateKeyException ex) {
 			// created by another request since the check; this transaction is rolled back
 			throw setExists(name);
 		}
-		ring.reload();
-		publish("set-created", name, "-");
-		log.info("Created key set '{}' {} ({})", name, set.algorithms(), published ? "published" : "not published");
+	}
+
+	/** A set this transaction inserts is as good as locked: no other transaction sees it before the commit. */
+	private KeySet inserted(KeySet set) {
+		if (repository.findSet(set.name()).isPresent()) {
+			throw setExists(set.name());
+		}
+		repository.insertSet(set);
 		return set;
 	}
 
@@ -131,32 +138,28 @@ public class KeyRotation {
 	 */
 	public List<RotationResult> maintain() {
 		List<RotationResult> results = new ArrayList<>();
-		for (KeySet set : repository.findSets()) {
-			results.addAll(inTransaction(() -> {
-				KeySet locked = lock(set.name());
+		for (KeySet listed : repository.findSets()) {
+			results.addAll(change(listed.name(), locked -> {
+				KeySet set = locked.set();
 				List<RotationResult> done = new ArrayList<>();
 				boolean changed = false;
-				for (KeyAlgorithm algorithm : locked.algorithms()) {
+				for (KeyAlgorithm algorithm : set.algorithms()) {
 					Instant now = DbTime.now(clock);
-					RotationResult result = ensureActiveAndNext(locked, algorithm, now);
-					if (result.outcome() == RotationResult.Outcome.UNCHANGED && locked.published() && rotationDue(locked, algorithm, now)) {
-						result = promote(locked, algorithm, now);
+					RotationResult result = ensureActiveAndNext(set, algorithm, now);
+					if (result.outcome() == RotationResult.Outcome.UNCHANGED && set.published() && rotationDue(set, algorithm, now)) {
+						result = promote(set, algorithm, now);
 					}
 					changed |= result.outcome() != RotationResult.Outcome.UNCHANGED;
 					changed |= removeExpired(locked, algorithm, now) > 0;
 					done.add(result);
 				}
-				if (changed) {
-					repository.bumpGeneration();
+				if (!changed) {
+					locked.unchanged();
 				}
+				announce(locked, done, "");
 				return done;
 			}));
 		}
-		ring.reload();
-		results.stream().filter(r -> r.outcome() != RotationResult.Outcome.UNCHANGED).forEach(r -> {
-			log.info("Key rotation: {}", r);
-			publish(r);
-		});
 		return results;
 	}
 
@@ -166,8 +169,8 @@ public class KeyRotation {
 	 * unless {@code force}: a forced promotion may meet verifiers whose cached JWKS lacks the key.
 	 */
 	public List<RotationResult> rotate(String setName, KeyAlgorithm onlyAlgorithm, boolean force) {
-		List<RotationResult> results = inTransaction(() -> {
-			KeySet set = lock(setName);
+		return change(setName, locked -> {
+			KeySet set = locked.set();
 			List<KeyAlgorithm> algorithms = onlyAlgorithm == null ? set.algorithms() : List.of(onlyAlgorithm);
 			if (!set.algorithms().containsAll(algorithms)) {
 				throw ApiProblemException.badRequest("algorithm-not-in-set",
@@ -198,15 +201,9 @@ public class KeyRotation {
 					done.add(promote(set, algorithm, now));
 				}
 			}
-			repository.bumpGeneration();
+			announce(locked, done, force ? " on demand (forced)" : " on demand");
 			return done;
 		});
-		ring.reload();
-		results.forEach(r -> {
-			log.info("Key rotation on demand{}: {}", force ? " (forced)" : "", r);
-			publish(r);
-		});
-		return results;
 	}
 
 	/**
@@ -214,26 +211,27 @@ public class KeyRotation {
 	 * generates one): signing must go on, even if some verifier has not fetched it yet.
 	 */
 	public RingKey revoke(String kid) {
-		StoredKey key = repository.findByKid(kid)
-			.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'"));
-		inTransaction(() -> {
-			KeySet set = lock(key.keySet());
+		String setName = stored(kid).keySet();
+		change(setName, locked -> {
 			StoredKey current = repository.findByKid(kid).orElseThrow();
 			if (current.state() == KeyState.REVOKED) {
-				return null;
+				// nothing to change, but the request is recorded like the first one
+				locked.unchanged();
 			}
-			Instant now = DbTime.now(clock);
-			repository.revoke(kid, now);
-			RotationResult replaced = ensureActiveAndNext(set, current.algorithm(), now);
-			if (current.state() == KeyState.ACTIVE) {
-				log.warn("Revoked the ACTIVE key {} of set '{}'; {} now signs", kid, set.name(), replaced.activeKid());
+			else {
+				Instant now = DbTime.now(clock);
+				repository.revoke(kid, now);
+				RotationResult replaced = ensureActiveAndNext(locked.set(), current.algorithm(), now);
+				if (current.state() == KeyState.ACTIVE) {
+					log.warn("Revoked the ACTIVE key {} of set '{}'; {} now signs", kid, setName, replaced.activeKid());
+				}
 			}
-			repository.bumpGeneration();
+			locked.afterCommit(() -> {
+				publish("revoked", setName, kid);
+				log.info("Revoked key {} of set '{}'", kid, setName);
+			});
 			return null;
 		});
-		ring.reload();
-		publish("revoked", key.keySet(), kid);
-		log.info("Revoked key {} of set '{}'", kid, key.keySet());
 		return ring.find(kid).orElseThrow();
 	}
 
@@ -247,45 +245,44 @@ public class KeyRotation {
 		String kid = KeyMaterial.thumbprint(algorithm, pair.getPublic());
 		String partnerId = validPartnerKeyId(partnerKeyId);
 		try {
-			importInTransaction(pair, setName, algorithm, kid, partnerId, activate);
+			change(setName, locked -> {
+				insertImported(locked.set(), pair, algorithm, kid, partnerId, activate);
+				locked.afterCommit(() -> {
+					publish("imported", setName, kid);
+					log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
+				});
+				return null;
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			// imported into another set since the check (the set lock covers one set only)
 			throw repository.findByKid(kid).map(KeyRotation::alreadyStored).orElseThrow(() -> ex);
 		}
-		ring.reload();
-		publish("imported", setName, kid);
-		log.info("Imported {} key {} into set '{}'", algorithm, kid, setName);
 		return ring.find(kid).orElseThrow();
 	}
 
-	private void importInTransaction(KeyPair pair, String setName, KeyAlgorithm algorithm, String kid, String partnerId,
+	private void insertImported(KeySet set, KeyPair pair, KeyAlgorithm algorithm, String kid, String partnerId,
 			boolean activate) {
-		inTransaction(() -> {
-			KeySet set = lock(setName);
-			if (!set.algorithms().contains(algorithm)) {
-				throw ApiProblemException.badRequest("algorithm-not-in-set",
-						"Key set '" + setName + "' holds " + set.algorithms() + " keys; this is an " + algorithm + " key");
-			}
-			Optional<StoredKey> existing = repository.findByKid(kid);
-			if (existing.isPresent()) {
-				throw alreadyStored(existing.get());
-			}
-			Instant now = DbTime.now(clock);
-			Optional<StoredKey> active = first(setName, algorithm, KeyState.ACTIVE);
-			if (active.isEmpty() || activate) {
-				active.ifPresent(a -> repository.retire(a.kid(), now));
-				repository.insert(material.seal(pair, setName, algorithm, KeyState.ACTIVE, KeyOrigin.IMPORTED, partnerId, now));
-			}
-			else {
-				// a NEXT key never signed anything, so dropping it cannot break a verifier
-				first(setName, algorithm, KeyState.NEXT).ifPresent(n -> repository.delete(n.kid()));
-				repository.insert(material.seal(pair, setName, algorithm, KeyState.NEXT, KeyOrigin.IMPORTED, partnerId, now));
-			}
-			ensureActiveAndNext(set, algorithm, now);
-			repository.bumpGeneration();
-			return null;
-		});
+		if (!set.algorithms().contains(algorithm)) {
+			throw ApiProblemException.badRequest("algorithm-not-in-set",
+					"Key set '" + set.name() + "' holds " + set.algorithms() + " keys; this is an " + algorithm + " key");
+		}
+		Optional<StoredKey> existing = repository.findByKid(kid);
+		if (existing.isPresent()) {
+			throw alreadyStored(existing.get());
+		}
+		Instant now = DbTime.now(clock);
+		Optional<StoredKey> active = first(set.name(), algorithm, KeyState.ACTIVE);
+		if (active.isEmpty() || activate) {
+			active.ifPresent(a -> repository.retire(a.kid(), now));
+			repository.insert(material.seal(pair, set.name(), algorithm, KeyState.ACTIVE, KeyOrigin.IMPORTED, partnerId, now));
+		}
+		else {
+			// a NEXT key never signed anything, so dropping it cannot break a verifier
+			first(set.name(), algorithm, KeyState.NEXT).ifPresent(n -> repository.delete(n.kid()));
+			repository.insert(material.seal(pair, set.name(), algorithm, KeyState.NEXT, KeyOrigin.IMPORTED, partnerId, now));
+		}
+		ensureActiveAndNext(set, algorithm, now);
 	}
 
 	private static ApiProblemException alreadyStored(StoredKey existing) {
@@ -298,16 +295,19 @@ public class KeyRotation {
 	/** Records the id a partner assigned to our uploaded public key (Vidbeo's {@code keyid}). */
 	public RingKey setPartnerKeyId(String kid, String partnerKeyId) {
 		String value = validPartnerKeyId(partnerKeyId);
-		inTransaction(() -> {
-			StoredKey key = repository.findByKid(kid)
-				.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'"));
-			repository.setPartnerKeyId(key.kid(), value);
-			repository.bumpGeneration();
+		String setName = stored(kid).keySet();
+		change(setName, locked -> {
+			// looked up again under the lock: retention may have removed it meanwhile
+			repository.setPartnerKeyId(stored(kid).kid(), value);
+			locked.afterCommit(() -> publish("partner-key-id-set", setName, kid));
 			return null;
 		});
-		ring.reload();
-		publish("partner-key-id-set", ring.find(kid).map(RingKey::keySet).orElse("?"), kid);
 		return ring.find(kid).orElseThrow();
+	}
+
+	private StoredKey stored(String kid) {
+		return repository.findByKid(kid)
+			.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'"));
 	}
 
 	private static String validPartnerKeyId(String value) {
@@ -374,13 +374,16 @@ public class KeyRotation {
 				active.kid(), schedule.promotableAt(newNext.createdAt()));
 	}
 
-	private int removeExpired(KeySet set, KeyAlgorithm algorithm, Instant now) {
+	private int removeExpired(LockedSet locked, KeyAlgorithm algorithm, Instant now) {
+		String set = locked.set().name();
 		int removed = 0;
-		for (StoredKey retired : repository.find(set.name(), algorithm, KeyState.RETIRED)) {
+		for (StoredKey retired : repository.find(set, algorithm, KeyState.RETIRED)) {
 			if (!retired.retiredAt().plus(properties.retention()).isAfter(now)) {
 				removed += repository.delete(retired.kid());
-				publish("removed", set.name(), retired.kid()); // committed with the maintenance step, or rolled back with it
-				log.info("Removed RETIRED key {} of set '{}' after retention", retired.kid(), set.name());
+				locked.afterCommit(() -> {
+					publish("removed", set, retired.kid());
+					log.info("Removed RETIRED key {} of set '{}' after retention", retired.kid(), set);
+				});
 			}
 		}
 		return removed;
@@ -396,11 +399,74 @@ public class KeyRotation {
 		return repository.find(set, algorithm, state).stream().findFirst();
 	}
 
+	/**
+	 * Every change to a set runs here, in the order the class comment gives. Logs and events wait
+	 * for the commit, so none tells of a change that was rolled back.
+	 */
+	private <T> T change(String setName, Function<LockedSet, T> change) {
+		return change(() -> lock(setName), change);
+	}
+
+	private <T> T change(Supplier<KeySet> lock, Function<LockedSet, T> change) {
+		List<Runnable> afterCommit = new ArrayList<>();
+		T result = inTransaction(() -> {
+			LockedSet locked = new LockedSet(lock.get(), afterCommit);
+			T changed = change.apply(locked);
+			if (locked.changed) {
+				repository.bumpGeneration();
+			}
+			return changed;
+		});
+		ring.reload();
+		afterCommit.forEach(Runnable::run);
+		return result;
+	}
+
+	/** A set whose row this transaction holds, and what its change announces once committed. */
+	private static final class LockedSet {
+
+		private final KeySet set;
+
+		private final List<Runnable> afterCommit;
+
+		private boolean changed = true;
+
+		private LockedSet(KeySet set, List<Runnable> afterCommit) {
+			this.set = set;
+			this.afterCommit = afterCommit;
+		}
+
+		KeySet set() {
+			return set;
+		}
+
+		void afterCommit(Runnable announcement) {
+			afterCommit.add(announcement);
+		}
+
+		/** Nothing was written: the generation stays, so other nodes do not reload for nothing. */
+		void unchanged() {
+			changed = false;
+		}
+	}
+
 	private KeySet lock(String setName) {
 		if (!repository.lockSet(setName)) {
 			throw ApiProblemException.notFound("unknown-key-set", "No key set named '" + setName + "'");
 		}
 		return repository.findSet(setName).orElseThrow();
+	}
+
+	/** Logs and publishes each result that changed something, once the change has committed. */
+	private void announce(LockedSet locked, List<RotationResult> results, String how) {
+		for (RotationResult result : results) {
+			if (result.outcome() != RotationResult.Outcome.UNCHANGED) {
+				locked.afterCommit(() -> {
+					log.info("Key rotation{}: {}", how, result);
+					publish(result);
+				});
+			}
+		}
 	}
 
 	private void publish(RotationResult result) {

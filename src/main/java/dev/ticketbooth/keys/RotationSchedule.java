@@ -36,6 +36,7 @@ public record RotationSchedule(Duration rotationPeriod, Duration prepublish) {
 
 	/** The schedule promotes only when both hold: the ACTIVE key has served and NEXT may sign. */
 	boolean rotationDue(StoredKey active, StoredKey next, Instant now) {
-		return !rotationDueAt(active.activatedAt(), active.createdAt()).isAfter(now) && promotable(next.createdAt(), now);
+		return !rotationDueAt(active.activatedAt(), active.createdAt()).isAfter(now)
+				&& promotable(next.createdAt(), now);
 	}
 }
