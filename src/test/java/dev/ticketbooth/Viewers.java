@@ -5,8 +5,8 @@ import java.util.UUID;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.entitlements.GrantRequest;
 import dev.ticketbooth.entitlements.Grants;
-import dev.ticketbooth.playback.Partner;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 

@@ -13,7 +13,7 @@ import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.login.Providers;
 import dev.ticketbooth.oidc.OidcClients;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.security.core.Authentication;

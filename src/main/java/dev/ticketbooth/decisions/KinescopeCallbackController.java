@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.util.Map;
 
 import dev.ticketbooth.config.Problems;
-import dev.ticketbooth.playback.Partner;
-import dev.ticketbooth.playback.PartnerProfile;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.PartnerProfile;
+import dev.ticketbooth.partners.Partners;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

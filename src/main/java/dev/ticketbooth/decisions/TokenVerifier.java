@@ -21,9 +21,9 @@ import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyState;
 import dev.ticketbooth.keys.RingKey;
-import dev.ticketbooth.playback.Partner;
-import dev.ticketbooth.playback.PartnerProfile;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.PartnerProfile;
+import dev.ticketbooth.partners.Partners;
 
 import org.springframework.stereotype.Component;
 

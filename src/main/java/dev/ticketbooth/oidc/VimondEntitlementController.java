@@ -8,9 +8,9 @@ import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.Problems;
 import dev.ticketbooth.entitlements.Access;
 import dev.ticketbooth.entitlements.Entitlements;
-import dev.ticketbooth.playback.Partner;
-import dev.ticketbooth.playback.PartnerProfile;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.PartnerProfile;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.http.HttpHeaders;

@@ -17,7 +17,7 @@ import dev.ticketbooth.Viewers;
 import dev.ticketbooth.entitlements.Grant;
 import dev.ticketbooth.entitlements.GrantRequest;
 import dev.ticketbooth.entitlements.Grants;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 import io.micrometer.core.instrument.MeterRegistry;
