@@ -117,27 +117,6 @@ public class Partners {
 		return matches ? repository.findByCallbackUsername(username) : Optional.empty();
 	}
 
-	/** The partner of this profile whose HTTP Basic credentials the {@code Authorization} header carries. */
-	public Optional<Partner> authenticateBasic(String authorization, PartnerProfile profile) {
-		String username = null;
-		String password = null;
-		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
-						java.nio.charset.StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				if (colon > 0) {
-					username = decoded.substring(0, colon);
-					password = decoded.substring(colon + 1);
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// not base64: no credentials, same path and cost as a wrong password
-			}
-		}
-		return authenticateCallback(username, password).filter(p -> p.profile() == profile);
-	}
-
 	private void storeCallbackCredentials(String id, String username, String secret) {
 		try {
 			repository.updateCallbackCredentials(id, username, secretHashes.hash(secret));
