@@ -15,7 +15,7 @@ public class TestClockConfig {
 
 	@Bean
 	Viewers viewers(dev.ticketbooth.catalog.Catalog catalog, dev.ticketbooth.users.EndUsers users,
-			dev.ticketbooth.entitlements.Grants grants, dev.ticketbooth.playback.Partners partners) {
+			dev.ticketbooth.entitlements.Grants grants, dev.ticketbooth.partners.Partners partners) {
 		return new Viewers(catalog, users, grants, partners);
 	}
 }

@@ -5,8 +5,9 @@ import java.util.UUID;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.entitlements.GrantRequest;
 import dev.ticketbooth.entitlements.Grants;
-import dev.ticketbooth.playback.Partner;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.PartnerRequest;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 
@@ -53,13 +54,13 @@ public final class Viewers {
 
 	/** A Kinescope partner on the default key set that accepts library-wide tokens, without callback credentials. */
 	public Partner kinescope(String id) {
-		return partners.create(new Partners.PartnerRequest(id, "kinescope", null, null, null, null, null, null, null, true))
+		return partners.create(new PartnerRequest(id, "kinescope", null, null, null, null, null, null, null, true))
 			.partner();
 	}
 
 	/** A Kinescope partner on {@code keySet} whose callback user is its id. */
 	public Partner kinescopeWithCallback(String id, String keySet, String password, boolean plainUserIds) {
-		return partners.create(new Partners.PartnerRequest(id, "kinescope", keySet, null, null, null, null, null, null, true, id,
+		return partners.create(new PartnerRequest(id, "kinescope", keySet, null, null, null, null, null, null, true, id,
 				password, plainUserIds, null, null)).partner();
 	}
 }

@@ -13,7 +13,8 @@ import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.login.Providers;
 import dev.ticketbooth.oidc.OidcClients;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.PartnerRequest;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.security.core.Authentication;
@@ -197,7 +198,7 @@ class ConsoleController {
 			@RequestParam(defaultValue = KeySet.DEFAULT) String keySet, @RequestParam(required = false) String callbackUsername,
 			Model model, RedirectAttributes flash) {
 		try {
-			Partners.Created created = partners.create(new Partners.PartnerRequest(id, profile, keySet, null, null, null, null,
+			Partners.Created created = partners.create(new PartnerRequest(id, profile, keySet, null, null, null, null,
 					null, null, null, callbackUsername == null || callbackUsername.isBlank() ? null : callbackUsername, null,
 					false, null, null));
 			model.addAttribute("title", "Partner " + id + " created");

@@ -3,7 +3,10 @@ package dev.ticketbooth.config;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,6 +48,24 @@ public final class Problems {
 		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
 				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\",\"code\":\""
 				+ code + "\"}");
+	}
+
+	/**
+	 * For an answer a controller used to give and a filter now gives: the fields Spring MVC writes
+	 * for a {@link ProblemDetail} a controller returns ({@code instance}, the request's path; no
+	 * {@code type} while it is about:blank), so that clients see no change.
+	 */
+	public static void writeAsMvc(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			String detail) throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("detail", detail);
+		body.put("instance", request.getRequestURI());
+		body.put("status", status.value());
+		body.put("title", status.getReasonPhrase());
+		body.put("code", code);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static String codeFor(Exception ex) {

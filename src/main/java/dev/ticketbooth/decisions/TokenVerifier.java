@@ -7,8 +7,6 @@ import java.security.Signature;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +19,8 @@ import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyState;
 import dev.ticketbooth.keys.RingKey;
-import dev.ticketbooth.playback.Partner;
-import dev.ticketbooth.playback.PartnerProfile;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.PartnerMatching;
 
 import org.springframework.stereotype.Component;
 
@@ -31,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Verifies our own JWTs with nothing taken from the token on trust: the algorithm must be the
  * one of the key named by {@code kid} (looked up in the ring, never fetched: {@code jku},
  * {@code x5u}, {@code jwk}, {@code x5c} and {@code crit} deny outright), {@code none} and HMAC
- * are never accepted, ECDSA signatures must be in range (CVE-2022-21449), and the issuer and
- * audience must be those of a partner using that key's set.
+ * are never accepted, ECDSA signatures must be in range (CVE-2022-21449), and the token must
+ * belong to a partner using that key's set ({@link PartnerMatching}: its {@code azp}, issuer and
+ * audience).
  */
 @Component
 class TokenVerifier {
@@ -48,13 +46,13 @@ class TokenVerifier {
 
 	private final KeyRing ring;
 
-	private final Partners partners;
+	private final PartnerMatching matching;
 
 	private final DecisionProperties properties;
 
-	TokenVerifier(KeyRing ring, Partners partners, DecisionProperties properties) {
+	TokenVerifier(KeyRing ring, PartnerMatching matching, DecisionProperties properties) {
 		this.ring = ring;
-		this.partners = partners;
+		this.matching = matching;
 		this.properties = properties;
 	}
 
@@ -114,40 +112,17 @@ class TokenVerifier {
 		return matchPartner(key.get(), claims, caller);
 	}
 
+	/** The partner the token belongs to (see {@link PartnerMatching}), or the deny reason for its mismatch. */
 	private VerifiedToken matchPartner(RingKey key, Map<String, Object> claims, Partner caller) {
-		Object azp = claims.get("azp");
-		List<Partner> candidates;
-		if (caller != null) {
-			candidates = List.of(caller);
+		PartnerMatching.Match match = matching.match(key.keySet(), claims, caller);
+		if (match.partner() != null) {
+			return new VerifiedToken(match.partner(), claims, null);
 		}
-		else if (azp instanceof String partnerId) {
-			// minted for one partner: one look-up by id, not a scan of every partner per decision
-			candidates = partners.find(partnerId).stream().toList();
-		}
-		else {
-			candidates = partners.list();
-		}
-		candidates = candidates.stream().filter(p -> p.keySet().equals(key.keySet())).toList();
-		if (azp instanceof String partnerId) {
-			// only the partner it was minted for may govern it
-			candidates = candidates.stream().filter(p -> p.id().equals(partnerId)).toList();
-			if (candidates.isEmpty()) {
-				return VerifiedToken.deny(Reason.WRONG_AUDIENCE);
-			}
-		}
-		if (candidates.isEmpty()) {
-			return VerifiedToken.deny(Reason.UNKNOWN_KID);
-		}
-		List<Partner> byIssuer = candidates.stream()
-			.filter(p -> p.profile() == PartnerProfile.VIDBEO || p.issuer().equals(claims.get("iss"))).toList();
-		if (byIssuer.isEmpty()) {
-			return VerifiedToken.deny(Reason.WRONG_ISSUER);
-		}
-		Optional<Partner> partner = byIssuer.stream()
-			.filter(p -> p.profile() == PartnerProfile.VIDBEO || audienceContains(claims.get("aud"), p.audience()))
-			.findFirst();
-		return partner.map(p -> new VerifiedToken(p, claims, null))
-			.orElseGet(() -> VerifiedToken.deny(Reason.WRONG_AUDIENCE));
+		return VerifiedToken.deny(switch (match.mismatch()) {
+			case KEY_SET -> Reason.UNKNOWN_KID;
+			case AUTHORIZED_PARTY, AUDIENCE -> Reason.WRONG_AUDIENCE;
+			case ISSUER -> Reason.WRONG_ISSUER;
+		});
 	}
 
 	/** By our kid, or by the id a partner assigned (Vidbeo), within the caller's key set when known. */
@@ -193,16 +168,6 @@ class TokenVerifier {
 	private static boolean inRange(byte[] signature, int offset) {
 		BigInteger value = new BigInteger(1, java.util.Arrays.copyOfRange(signature, offset, offset + 32));
 		return value.signum() > 0 && value.compareTo(P256_ORDER) < 0;
-	}
-
-	private static boolean audienceContains(Object aud, String expected) {
-		if (expected == null) {
-			return false;
-		}
-		if (aud instanceof String single) {
-			return single.equals(expected);
-		}
-		return aud instanceof Collection<?> many && many.contains(expected);
 	}
 
 	private static Long seconds(Object value) {

@@ -19,6 +19,10 @@ import dev.ticketbooth.keys.JwsSigner;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.NoActiveKeyException;
 import dev.ticketbooth.keys.RingKey;
+import dev.ticketbooth.partners.AllowRules;
+import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.PartnerProfile;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 

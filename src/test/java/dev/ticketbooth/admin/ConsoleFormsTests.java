@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.WebSession;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.Partners;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -17,7 +17,8 @@ import dev.ticketbooth.Viewers;
 import dev.ticketbooth.entitlements.Grant;
 import dev.ticketbooth.entitlements.GrantRequest;
 import dev.ticketbooth.entitlements.Grants;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.PartnerRequest;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -163,10 +164,10 @@ class DecisionRulesTests {
 	@Test
 	void partnerTimeWindowsAndIpRules() throws Exception {
 		LocalTime now = LocalTime.ofInstant(clock.instant(), ZoneOffset.UTC).withSecond(0).withNano(0);
-		partners.create(new Partners.PartnerRequest("kin-open-" + s, "kinescope", null, null, null, null, null, null, null,
+		partners.create(new PartnerRequest("kin-open-" + s, "kinescope", null, null, null, null, null, null, null,
 				true, null, null, false, Map.of("windows", List.of(Map.of("from", now.minusHours(1).toString(), "until",
 						now.plusHours(1).toString(), "zone", "UTC")), "ips", List.of("192.0.2.0/24")), null));
-		partners.create(new Partners.PartnerRequest("kin-closed-" + s, "kinescope", null, null, null, null, null, null, null,
+		partners.create(new PartnerRequest("kin-closed-" + s, "kinescope", null, null, null, null, null, null, null,
 				true, null, null, false, Map.of("windows", List.of(Map.of("from", now.plusHours(2).toString(), "until",
 						now.plusHours(3).toString(), "zone", "UTC"))), null));
 		assertDecision(mint("kin-open-" + s, null), "192.0.2.10", null, true, Reason.ALLOWED);

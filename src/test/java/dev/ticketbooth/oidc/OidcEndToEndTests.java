@@ -17,7 +17,8 @@ import dev.ticketbooth.catalog.CollectionKind;
 import dev.ticketbooth.entitlements.Entitlements;
 import dev.ticketbooth.entitlements.GrantRequest;
 import dev.ticketbooth.entitlements.Grants;
-import dev.ticketbooth.playback.Partners;
+import dev.ticketbooth.partners.PartnerRequest;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class OidcEndToEndTests {
 					clock.instant().plusSeconds(86400).toString(), null));
 		}
 		grants.importAll(rentals);
-		String password = partners.create(new Partners.PartnerRequest("vimond-" + s, "vimond", null, null, null, null, null,
+		String password = partners.create(new PartnerRequest("vimond-" + s, "vimond", null, null, null, null, null,
 				null, null, null, "vimond-" + s, null, false, null, null)).callbackPassword();
 
 		Map<String, Object> flow = Jose.script("oidc-flow.mjs", FixedPortServer.issuer(), "bulk-app-" + s, REDIRECT,

@@ -22,6 +22,8 @@ import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.keys.KeySet;
+import dev.ticketbooth.partners.PartnerRequest;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,12 +94,12 @@ class PlaybackTokenTests {
 		catalog.addVideos("course-" + s, List.of("v1-" + s));
 		user = users.create("viewer-" + s, "long-enough-pw", true, true);
 		grants.save(new GrantRequest(user.username(), "course-" + s, null, "subscription", null, null, null, null, null));
-		partners.create(new Partners.PartnerRequest("streamamg-" + s, "streamamg", null, "https://tickets.example.com", null,
+		partners.create(new PartnerRequest("streamamg-" + s, "streamamg", null, "https://tickets.example.com", null,
 				null, null, null, Map.of("player", "https://player.example.com/{video}?jwt={token}"), null));
-		partners.create(new Partners.PartnerRequest("kinescope-" + s, "kinescope", null, null, null, null, null, null, null,
+		partners.create(new PartnerRequest("kinescope-" + s, "kinescope", null, null, null, null, null, null, null,
 				true));
 		keys.createSet("vidbeo-" + s, List.of(KeyAlgorithm.RS256), false);
-		partners.create(new Partners.PartnerRequest("vidbeo-" + s, "vidbeo", "vidbeo-" + s, null, null, null, 7200L, null,
+		partners.create(new PartnerRequest("vidbeo-" + s, "vidbeo", "vidbeo-" + s, null, null, null, 7200L, null,
 				null, null));
 		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint");
 		bearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
@@ -130,7 +132,7 @@ class PlaybackTokenTests {
 
 	@Test
 	void streamAmgClaimNamesFollowThePartnersConfiguration() throws Exception {
-		partners.create(new Partners.PartnerRequest("streamamg-named-" + s, "streamamg", null, null, "streamamg", null, null,
+		partners.create(new PartnerRequest("streamamg-named-" + s, "streamamg", null, null, "streamamg", null, null,
 				Map.of("customer", "sub", "session", "jti", "entry", "asset_id"), null, null));
 		String token = (String) mint(Map.of("partner", "streamamg-named-" + s, "user", user.username(), "video", "v1-" + s))
 			.get("token");
@@ -165,7 +167,7 @@ class PlaybackTokenTests {
 	@Test
 	void aPartnerMayAskForEs256TokensFromASetThatHoldsEs256Keys() throws Exception {
 		keys.createSet("es-" + s, List.of(KeyAlgorithm.RS256, KeyAlgorithm.ES256), true);
-		partners.create(new Partners.PartnerRequest("kinescope-es-" + s, "kinescope", "es-" + s, null, null, null, null,
+		partners.create(new PartnerRequest("kinescope-es-" + s, "kinescope", "es-" + s, null, null, null, null,
 				null, null, null, null, null, null, null, "ES256"));
 		String token = (String) mint(Map.of("partner", "kinescope-es-" + s, "user", user.username(), "video", "v1-" + s))
 			.get("token");

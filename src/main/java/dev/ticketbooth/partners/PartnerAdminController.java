@@ -1,4 +1,4 @@
-package dev.ticketbooth.playback;
+package dev.ticketbooth.partners;
 
 import java.util.List;
 
@@ -32,7 +32,7 @@ class PartnerAdminController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<CreatedView> create(@RequestBody Partners.PartnerRequest request) {
+	ResponseEntity<CreatedView> create(@RequestBody PartnerRequest request) {
 		Partners.Created created = partners.create(request);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedView(created.partner(), created.callbackPassword()));
 	}

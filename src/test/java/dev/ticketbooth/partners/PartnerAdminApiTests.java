@@ -1,4 +1,4 @@
-package dev.ticketbooth.playback;
+package dev.ticketbooth.partners;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.ticketbooth.playback;
+package dev.ticketbooth.partners;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,6 +16,8 @@ import dev.ticketbooth.geo.IpAddresses;
  * A token's {@code access.allow} rules, as Vidbeo defines them: at most five each of IP
  * addresses or CIDR ranges (IPv4 and IPv6), origins ({@code scheme://host[:port]}) and
  * countries (ISO 3166-1 alpha-2, lower-case). Kinds combine with AND. Values are normalised.
+ * It lives with partners because a partner's own rules ({@link PartnerRules}) take the same form,
+ * and both playback (minting) and decisions (checking) sit above this package.
  */
 public record AllowRules(List<String> ips, List<String> origins, List<String> countries) {
 

@@ -1,4 +1,4 @@
-package dev.ticketbooth.playback;
+package dev.ticketbooth.partners;
 
 import java.util.List;
 

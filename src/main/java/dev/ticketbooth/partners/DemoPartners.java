@@ -1,4 +1,4 @@
-package dev.ticketbooth.playback;
+package dev.ticketbooth.partners;
 
 import java.util.List;
 
@@ -43,15 +43,15 @@ class DemoPartners implements InitialData {
 		}
 		keys.createSet("vidbeo-demo", List.of(KeyAlgorithm.RS256), false);
 		keys.setPartnerKeyId(ring.active("vidbeo-demo", KeyAlgorithm.RS256).kid(), "demo-vidbeo-keyid");
-		partners.create(new Partners.PartnerRequest("vidbeo-demo", "vidbeo", "vidbeo-demo", null, null, null, null, null,
+		partners.create(new PartnerRequest("vidbeo-demo", "vidbeo", "vidbeo-demo", null, null, null, null, null,
 				null, null));
-		partners.create(new Partners.PartnerRequest("streamamg-demo", "streamamg", null, null, "playback.streamamg.com", null,
+		partners.create(new PartnerRequest("streamamg-demo", "streamamg", null, null, "playback.streamamg.com", null,
 				null, null, null, null));
-		partners.create(new Partners.PartnerRequest("kinescope-demo", "kinescope", null, null, null, null, null, null, null,
+		partners.create(new PartnerRequest("kinescope-demo", "kinescope", null, null, null, null, null, null, null,
 				true, "kinescope", "kinescope-demo-password", false, null, null));
 		// an ES256 signer for the benchmark's ES256 scenario (and for partners that prefer short signatures)
 		keys.createSet("es256-demo", List.of(KeyAlgorithm.ES256), true);
-		partners.create(new Partners.PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,
+		partners.create(new PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,
 				null, null, true, null, null, false, null, "ES256"));
 		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo, kinescope-es256-demo");
 	}

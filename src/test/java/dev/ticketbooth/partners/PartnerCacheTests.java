@@ -1,4 +1,4 @@
-package dev.ticketbooth.playback;
+package dev.ticketbooth.partners;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,7 @@ class PartnerCacheTests {
 	@Test
 	void aChangeOnThisNodeAppliesAtOnceAndOneMadeElsewhereWithinTheTtl() {
 		String id = "cache-" + UUID.randomUUID().toString().substring(0, 8);
-		partners.create(new Partners.PartnerRequest(id, "kinescope", null, null, null, null, null, null, null, true));
+		partners.create(new PartnerRequest(id, "kinescope", null, null, null, null, null, null, null, true));
 		assertThat(partners.find(id).orElseThrow().rules().allow().isEmpty()).isTrue();
 
 		partners.setRules(id, Map.of("ips", List.of("192.0.2.0/24")));

@@ -1,0 +1,21 @@
+package dev.ticketbooth.partners;
+
+import java.util.Map;
+
+/**
+ * A partner as operators write it (admin API, console, demo data); nulls take the profile's
+ * defaults. {@link PartnerRequests} checks it.
+ */
+public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+		Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+		Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
+		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm) {
+
+	/** Without callback credentials, rules or algorithm: what most partners need. */
+	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+			Map<String, String> urlTemplates, Boolean libraryTokens) {
+		this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
+				libraryTokens, null, null, null, null, null);
+	}
+}

@@ -1,0 +1,133 @@
+package dev.ticketbooth.partners;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.DbTime;
+import dev.ticketbooth.keys.SecretHashes;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Partners: one per platform integration, each with its token profile and key set. The one door
+ * other packages use: reads go through this node's {@link PartnerCache}, writes are checked by
+ * {@link PartnerRequests} and stored by {@link PartnerRepository}, and every write makes this
+ * node forget its cached copy.
+ */
+@Service
+public class Partners {
+
+	private final PartnerRepository repository;
+
+	private final PartnerCache cache;
+
+	private final PartnerRequests requests;
+
+	private final SecretHashes secretHashes;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	Partners(PartnerRepository repository, PartnerCache cache, PartnerRequests requests, SecretHashes secretHashes,
+			TransactionTemplate transactions, Clock clock) {
+		this.repository = repository;
+		this.cache = cache;
+		this.requests = requests;
+		this.secretHashes = secretHashes;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** A partner and, when we generated it, its callback password (shown this once). */
+	public record Created(Partner partner, String callbackPassword) {
+	}
+
+	/**
+	 * The partner, from this node's memory when read within {@code ticketbooth.playback.partner-cache-ttl}
+	 * (5 s): changes made here apply at once, changes made on another node within the TTL.
+	 */
+	public Optional<Partner> find(String id) {
+		return id == null ? Optional.empty() : cache.get(id, repository::find);
+	}
+
+	public Partner get(String id) {
+		return find(id).orElseThrow(() -> unknown(id));
+	}
+
+	public List<Partner> list() {
+		return repository.list();
+	}
+
+	/**
+	 * Creates the partner and its callback credentials in one transaction: a taken callback
+	 * username (409) leaves no partner behind. Nothing here reads through the partner cache, so
+	 * a rolled-back partner is never remembered either.
+	 */
+	public Created create(PartnerRequest request) {
+		PartnerRequests.Checked checked = requests.check(request, DbTime.now(clock));
+		Partner partner = checked.partner();
+		transactions.executeWithoutResult(status -> {
+			try {
+				repository.insert(partner);
+			}
+			catch (DuplicateKeyException ex) {
+				throw ApiProblemException.conflict("partner-exists", "A partner with id '" + partner.id() + "' already exists");
+			}
+			if (partner.callbackUsername() != null) {
+				storeCallbackCredentials(partner.id(), partner.callbackUsername(), checked.callbackSecret());
+			}
+		});
+		boolean generated = partner.callbackUsername() != null && request.callbackPassword() == null;
+		return new Created(partner, generated ? checked.callbackSecret() : null);
+	}
+
+	/** Replaces the partner-wide decision rules (IPs, origins, countries, time windows). */
+	public Partner setRules(String id, Map<String, Object> rules) {
+		get(id);
+		repository.updateRules(id, PartnerRules.parse(rules));
+		cache.forget(id);
+		return get(id);
+	}
+
+	/** Sets the callback credentials; a null password is generated. Returns the password once. */
+	public String setCallbackCredentials(String id, String username, String password) {
+		get(id);
+		String secret = PartnerRequests.callbackSecret(username, password);
+		storeCallbackCredentials(id, username, secret);
+		return secret;
+	}
+
+	public void delete(String id) {
+		cache.forget(id);
+		if (!repository.delete(id)) {
+			throw unknown(id);
+		}
+	}
+
+	/** The partner whose callback username this is, if its password matches; constant time either way. */
+	public Optional<Partner> authenticateCallback(String username, String password) {
+		Optional<String> hash = username == null ? Optional.empty() : repository.callbackSecretHash(username);
+		boolean matches = secretHashes.matches(password, hash.orElse(null));
+		return matches ? repository.findByCallbackUsername(username) : Optional.empty();
+	}
+
+	private void storeCallbackCredentials(String id, String username, String secret) {
+		try {
+			repository.updateCallbackCredentials(id, username, secretHashes.hash(secret));
+			cache.forget(id);
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("callback-username-taken", "Another partner uses callback username '" + username + "'");
+		}
+	}
+
+	private static ApiProblemException unknown(String id) {
+		return ApiProblemException.notFound("unknown-partner", "No partner '" + id + "'");
+	}
+}
