@@ -13,7 +13,6 @@ import dev.ticketbooth.geo.CountryLookup;
 import dev.ticketbooth.geo.IpAddresses;
 import dev.ticketbooth.partners.AllowRules;
 import dev.ticketbooth.partners.Partner;
-import dev.ticketbooth.partners.PartnerProfile;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 import io.micrometer.core.instrument.Counter;
@@ -91,8 +90,7 @@ public class Decisions {
 			}
 			partner = token.partner();
 			claims = token.claims();
-			user = partner.profile() == PartnerProfile.VIDBEO || !(claims.get("sub") instanceof String sub) ? null
-					: users.findById(sub).orElse(null);
+			user = partner.dialect().userId(claims).flatMap(users::findById).orElse(null);
 		}
 		if (user == null) {
 			return deny(Access.UNKNOWN_USER, null, video);
@@ -101,7 +99,7 @@ public class Decisions {
 		if (!access.allowed()) {
 			return deny(access.reason(), user.username(), video);
 		}
-		String boundVideo = boundVideo(partner, claims);
+		String boundVideo = partner.dialect().boundVideo(partner, claims);
 		if (boundVideo != null && !boundVideo.equals(video)) {
 			return deny(Reason.VIDEO_MISMATCH, user.username(), video);
 		}
@@ -156,17 +154,6 @@ public class Decisions {
 			return Optional.of(Reason.ORIGIN_NOT_ALLOWED);
 		}
 		return rules.origins().contains(normalised) ? Optional.empty() : Optional.of(Reason.ORIGIN_NOT_ALLOWED);
-	}
-
-	/** The video a token is limited to, in its partner's dialect. */
-	private static String boundVideo(Partner partner, Map<String, Object> claims) {
-		Object value = switch (partner.profile()) {
-			case KINESCOPE -> claims.get("video");
-			case STREAMAMG -> claims.get(partner.claimName("entry", "entry_id"));
-			case VIDBEO -> claims.get("sub");
-			case VIMOND -> null;
-		};
-		return value instanceof String s ? s : null;
 	}
 
 	@SuppressWarnings("unchecked")

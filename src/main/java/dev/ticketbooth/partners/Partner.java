@@ -29,7 +29,8 @@ public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgor
 		urlTemplates = Map.copyOf(urlTemplates);
 	}
 
-	public String claimName(String role, String fallback) {
-		return claimNames.getOrDefault(role, fallback);
+	/** What this partner's platform says about its tokens. */
+	public Dialect dialect() {
+		return profile.dialect();
 	}
 }

@@ -1,6 +1,7 @@
 package dev.ticketbooth.partners;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.ticketbooth.config.Problems;
@@ -31,15 +32,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 class PartnerCallbackSecurityConfig {
 
-	/** A platform that calls us back: on which paths, as partners of which profile, and its name for people. */
-	private record Callback(String paths, PartnerProfile profile, String platform) {
+	/** A platform that calls us back: on which paths (its dialect says), as partners of which profile. */
+	private record Callback(String paths, PartnerProfile profile) {
 
 		String realm() {
 			return "ticketbooth " + profile.wireName();
 		}
 
 		String detail() {
-			return "HTTP Basic credentials of a " + platform + " partner are required";
+			return "HTTP Basic credentials of a " + profile.dialect().platform() + " partner are required";
 		}
 
 		boolean matches(HttpServletRequest request) {
@@ -47,8 +48,10 @@ class PartnerCallbackSecurityConfig {
 		}
 	}
 
-	private static final List<Callback> CALLBACKS = List.of(new Callback("/kinescope/**", PartnerProfile.KINESCOPE, "Kinescope"),
-			new Callback("/vimond/**", PartnerProfile.VIMOND, "Vimond"));
+	private static final List<Callback> CALLBACKS = Arrays.stream(PartnerProfile.values())
+		.filter(profile -> profile.dialect().callbackPaths() != null)
+		.map(profile -> new Callback(profile.dialect().callbackPaths(), profile))
+		.toList();
 
 	@Bean
 	@ConditionalOnWebApplication

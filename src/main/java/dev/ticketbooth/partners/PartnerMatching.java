@@ -84,13 +84,13 @@ public class PartnerMatching {
 			return Match.none(Mismatch.KEY_SET);
 		}
 		List<Partner> byIssuer = sameSet.stream()
-			.filter(p -> p.profile() == PartnerProfile.VIDBEO || p.issuer().equals(claims.get("iss")))
+			.filter(p -> !p.dialect().checksIssuerAndAudience() || p.issuer().equals(claims.get("iss")))
 			.toList();
 		if (byIssuer.isEmpty()) {
 			return Match.none(Mismatch.ISSUER);
 		}
 		Optional<Partner> partner = byIssuer.stream()
-			.filter(p -> p.profile() == PartnerProfile.VIDBEO || audienceContains(claims.get("aud"), p.audience()))
+			.filter(p -> !p.dialect().checksIssuerAndAudience() || audienceContains(claims.get("aud"), p.audience()))
 			.findFirst();
 		return partner.map(Match::of).orElseGet(() -> Match.none(Mismatch.AUDIENCE));
 	}

@@ -2,11 +2,9 @@ package dev.ticketbooth.partners;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.ticketbooth.config.ApiProblemException;
@@ -29,23 +27,6 @@ import org.springframework.stereotype.Component;
 class PartnerRequests {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
-	/** The StreamAMG claims a partner may rename, with their default names. */
-	private static final Map<String, String> CLAIM_ROLES = Map.of("customer", "customer_id", "session", "session_id", "entry",
-			"entry_id");
-
-	/**
-	 * Claims a StreamAMG token sets itself (see {@code PlaybackTokens#claims}): the registered
-	 * claims of RFC 7519 §4.1, {@code azp} and the {@code access} rules. A role renamed to one of
-	 * these would overwrite it with a value the caller chose (the entry is the requested video), so
-	 * only StreamAMG's own example is allowed: {@code customer} as {@code sub} and {@code session}
-	 * as {@code jti}, which carry the very same values.
-	 */
-	private static final Set<String> OWN_CLAIMS = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "access");
-
-	private static final Map<String, String> SAME_VALUE_CLAIMS = Map.of("customer", "sub", "session", "jti");
-
-	private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:/-]{0,99}");
 
 	private static final Pattern CALLBACK_USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
@@ -86,15 +67,15 @@ class PartnerRequests {
 		if (standard.compareTo(max) > 0) {
 			throw ApiProblemException.badRequest("invalid-lifetime", "default_lifetime_seconds exceeds max_lifetime_seconds");
 		}
-		Map<String, String> urls = new LinkedHashMap<>(profile.defaultUrls());
+		Map<String, String> urls = new LinkedHashMap<>(profile.dialect().defaultUrls());
 		if (request.urlTemplates() != null) {
 			request.urlTemplates().forEach((name, template) -> urls.put(name, validTemplate(name, template)));
 		}
 		String callbackUsername = request.callbackUsername();
 		String callbackSecret = callbackUsername == null ? null : callbackSecret(callbackUsername, request.callbackPassword());
 		Partner partner = new Partner(request.id(), profile, keySet, algorithm, text("issuer", request.issuer() != null ? request.issuer()
-				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.defaultAudience(),
-				standard, max, validClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
+				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.dialect().defaultAudience(),
+				standard, max, profile.dialect().checkClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
 				callbackUsername, Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()),
 				createdAt);
 		return new Checked(partner, callbackSecret);
@@ -122,30 +103,6 @@ class PartnerRequests {
 		return value;
 	}
 
-	private static Map<String, String> validClaimNames(Map<String, String> names) {
-		if (names == null) {
-			return Map.of();
-		}
-		names.forEach((role, name) -> {
-			if (!CLAIM_ROLES.containsKey(role) || name == null || !CLAIM_NAME.matcher(name).matches()) {
-				throw ApiProblemException.badRequest("invalid-claim-names",
-						"claim_names maps customer, session and entry to claim names");
-			}
-			if (OWN_CLAIMS.contains(name) && !name.equals(SAME_VALUE_CLAIMS.get(role))) {
-				throw ApiProblemException.badRequest("invalid-claim-names", "claim_names may not map " + role + " to '" + name
-						+ "': the token sets that claim itself (only customer may be sub, and session jti)");
-			}
-		});
-		Set<String> effective = new HashSet<>();
-		CLAIM_ROLES.forEach((role, fallback) -> {
-			if (!effective.add(names.getOrDefault(role, fallback))) {
-				throw ApiProblemException.badRequest("invalid-claim-names", "claim_names maps two of customer, session and "
-						+ "entry (counting their defaults customer_id, session_id, entry_id) to one claim name");
-			}
-		});
-		return names;
-	}
-
 	private static String validTemplate(String name, String template) {
 		if (name == null || !name.matches("[a-z][a-z0-9_-]{0,30}") || template == null || template.length() > 1000
 				|| !template.startsWith("https://") || !template.contains("{token}")) {
@@ -163,8 +120,8 @@ class PartnerRequests {
 	}
 
 	/**
-	 * RS256 unless asked otherwise (or unless the set holds only ES256 keys); ES256 for partners
-	 * that accept it; Vidbeo verifies RS256 only.
+	 * RS256 unless asked otherwise (or unless the set holds only ES256 keys), and only one the
+	 * partner's platform verifies.
 	 */
 	private KeyAlgorithm algorithm(String requested, PartnerProfile profile, String keySet) {
 		List<KeyAlgorithm> held = keys.sets().stream().filter(s -> s.name().equals(keySet)).findFirst()
@@ -178,10 +135,10 @@ class PartnerRequests {
 		catch (IllegalArgumentException ex) {
 			throw ApiProblemException.badRequest("invalid-algorithm", ex.getMessage());
 		}
-		if (algorithm == KeyAlgorithm.EdDSA || (algorithm != KeyAlgorithm.RS256 && profile == PartnerProfile.VIDBEO)) {
+		if (!profile.dialect().algorithms().contains(algorithm)) {
 			throw ApiProblemException.badRequest("invalid-algorithm", "Partner profile " + profile.wireName()
-					+ " does not accept " + algorithm.name() + " tokens"
-					+ (profile == PartnerProfile.VIDBEO ? " (Vidbeo verifies RS256 only)" : " (use RS256 or ES256)"));
+					+ " does not accept " + algorithm.name() + " tokens (" + profile.dialect().platform() + " verifies "
+					+ profile.dialect().algorithms().stream().map(KeyAlgorithm::name).sorted().toList() + ")");
 		}
 		if (!held.contains(algorithm)) {
 			throw ApiProblemException.badRequest("invalid-algorithm",

@@ -20,8 +20,8 @@ import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.NoActiveKeyException;
 import dev.ticketbooth.keys.RingKey;
 import dev.ticketbooth.partners.AllowRules;
+import dev.ticketbooth.partners.Dialect;
 import dev.ticketbooth.partners.Partner;
-import dev.ticketbooth.partners.PartnerProfile;
 import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
@@ -30,7 +30,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Mints playback tokens in each partner's dialect after checking the entitlement. Stateless:
+ * Mints playback tokens after checking the entitlement; the partner's {@link Dialect} says what
+ * goes in them. Stateless:
  * nothing is written; the signing key comes from the in-memory ring.
  */
 @Service
@@ -76,10 +77,10 @@ public class PlaybackTokens {
 		if (video != null && catalog.findVideo(video).isEmpty()) {
 			throw ApiProblemException.badRequest("unknown-video", "No video '" + video + "'");
 		}
-		if (partner.profile() == PartnerProfile.VIMOND) {
-			throw ApiProblemException.badRequest("unsupported-profile",
-					"Vimond reads OIDC access tokens; register an OIDC client with vimond enrichment instead");
-		}
+		Dialect dialect = partner.dialect();
+		dialect.mintingRefusal().ifPresent(why -> {
+			throw ApiProblemException.badRequest("unsupported-profile", why);
+		});
 		if (video == null && !partner.libraryTokens()) {
 			throw ApiProblemException.badRequest("video-required",
 					"Partner '" + partner.id() + "' does not issue library-wide tokens; name a video");
@@ -104,52 +105,11 @@ public class PlaybackTokens {
 			expiresAt = access.allowedUntil().truncatedTo(ChronoUnit.SECONDS);
 		}
 		RingKey key = signingKey(partner);
-		String token = JwsSigner.sign(key, headerKid(partner, key), claims(partner, user, video, rules, now, expiresAt));
+		String token = JwsSigner.sign(key, dialect.headerKid(key),
+				dialect.claims(partner, new Dialect.Mint(user.id(), video, UUID.randomUUID().toString(), now, expiresAt, rules)));
 		meters.counter("ticketbooth.tokens.minted", "profile", partner.profile().wireName(), "algorithm",
 				key.algorithm().name()).increment();
 		return new PlaybackToken(token, expiresAt, urls(partner, video, token));
-	}
-
-	private Map<String, Object> claims(Partner partner, EndUser user, String video, AllowRules rules, Instant now,
-			Instant expiresAt) {
-		Map<String, Object> claims = new LinkedHashMap<>();
-		String jti = UUID.randomUUID().toString();
-		switch (partner.profile()) {
-			case VIDBEO -> {
-				if (video != null) {
-					claims.put("sub", video); // Vidbeo: sub restricts the token to one video
-				}
-			}
-			case STREAMAMG -> {
-				claims.put("iss", partner.issuer());
-				claims.put("aud", partner.audience());
-				claims.put("sub", user.id());
-				claims.put("azp", partner.id());
-				claims.put("jti", jti);
-				claims.put(partner.claimName("customer", "customer_id"), user.id());
-				claims.put(partner.claimName("session", "session_id"), jti);
-				if (video != null) {
-					claims.put(partner.claimName("entry", "entry_id"), video);
-				}
-			}
-			case VIMOND -> throw new IllegalStateException("checked above");
-			case KINESCOPE -> {
-				claims.put("iss", partner.issuer());
-				claims.put("aud", partner.audience());
-				claims.put("sub", user.id());
-				claims.put("azp", partner.id()); // the partner whose rules govern this token
-				claims.put("jti", jti);
-				if (video != null) {
-					claims.put("video", video);
-				}
-			}
-		}
-		claims.put("iat", now.getEpochSecond());
-		claims.put("exp", expiresAt.getEpochSecond());
-		if (!rules.isEmpty()) {
-			claims.put("access", rules.claim());
-		}
-		return claims;
 	}
 
 	private RingKey signingKey(Partner partner) {
@@ -160,19 +120,6 @@ public class PlaybackTokens {
 			throw new ApiProblemException(HttpStatus.CONFLICT, "no-signing-key",
 					"Key set '" + partner.keySet() + "' of partner '" + partner.id() + "' has no ACTIVE " + partner.algorithm().name() + " key");
 		}
-	}
-
-	/** Vidbeo knows our key only by the keyid it assigned when the public PEM was uploaded. */
-	private static String headerKid(Partner partner, RingKey key) {
-		if (partner.profile() != PartnerProfile.VIDBEO) {
-			return key.kid();
-		}
-		if (key.partnerKeyId() == null) {
-			throw new ApiProblemException(HttpStatus.CONFLICT, "partner-key-id-missing", "The ACTIVE key " + key.kid()
-					+ " of set '" + key.keySet() + "' has no Vidbeo keyid: upload its public PEM to Vidbeo and record the "
-					+ "keyid with PATCH /api/admin/keys/" + key.kid());
-		}
-		return key.partnerKeyId();
 	}
 
 	private static Map<String, String> urls(Partner partner, String video, String token) {

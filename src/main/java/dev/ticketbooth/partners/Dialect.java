@@ -1,0 +1,99 @@
+package dev.ticketbooth.partners;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.ticketbooth.keys.KeyAlgorithm;
+import dev.ticketbooth.keys.RingKey;
+
+/**
+ * Everything one video platform says about its tokens, in one place: which algorithms it
+ * verifies, which {@code kid} it expects in the header (ours or the id it assigned), the claims of
+ * a playback token, the user and video a token is bound to, whether issuer and audience are
+ * checked when we verify one, its player URLs, the allow rules it can express and where it calls
+ * us back. Minting, decisions and verification ask the dialect; none of them names a platform. A
+ * new platform is one more implementation.
+ */
+public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect {
+
+	/** What a playback token is minted from, once the entitlement was checked. */
+	record Mint(String userId, String video, String jti, Instant issuedAt, Instant expiresAt, AllowRules rules) {
+	}
+
+	/** The platform's name for people: "Vidbeo", "StreamAMG". */
+	String platform();
+
+	/** Algorithms the platform verifies. */
+	Set<KeyAlgorithm> algorithms();
+
+	/** Why this platform gets no playback tokens from us, if it gets none. */
+	default Optional<String> mintingRefusal() {
+		return Optional.empty();
+	}
+
+	/** The audience a partner gets when it names none (null: none). */
+	default String defaultAudience() {
+		return null;
+	}
+
+	/** Player URLs with {@code {video}} and {@code {token}}, unless the partner sets its own. */
+	default Map<String, String> defaultUrls() {
+		return Map.of();
+	}
+
+	/** The paths where the platform calls us back with a partner's credentials, or null. */
+	default String callbackPaths() {
+		return null;
+	}
+
+	/** Refuses claim renames the platform does not have (400 {@code invalid-claim-names}). */
+	Map<String, String> checkClaimNames(Map<String, String> names);
+
+	/** The header {@code kid}: ours, unless the platform knows the key only by the id it assigned. */
+	default String headerKid(RingKey key) {
+		return key.kid();
+	}
+
+	/** The claims of a playback token for this partner. */
+	Map<String, Object> claims(Partner partner, Mint mint);
+
+	/** Whether a token must carry the partner's issuer and audience (false: the key alone names the partner). */
+	default boolean checksIssuerAndAudience() {
+		return true;
+	}
+
+	/** The end user a verified token speaks for (our user id), if the platform's tokens name one. */
+	default Optional<String> userId(Map<String, Object> claims) {
+		return claims.get("sub") instanceof String sub ? Optional.of(sub) : Optional.empty();
+	}
+
+	/** The video a verified token is limited to, or null for a library-wide token. */
+	String boundVideo(Partner partner, Map<String, Object> claims);
+
+	/** The times and, when there are any, the {@code access.allow} rules every dialect of today adds last. */
+	static Map<String, Object> withTimesAndRules(Map<String, Object> claims, Mint mint) {
+		Map<String, Object> all = new LinkedHashMap<>(claims);
+		all.put("iat", mint.issuedAt().getEpochSecond());
+		all.put("exp", mint.expiresAt().getEpochSecond());
+		if (!mint.rules().isEmpty()) {
+			all.put("access", mint.rules().claim());
+		}
+		return all;
+	}
+
+	/** For dialects without claim renames. */
+	static Map<String, String> noClaimNames(Map<String, String> names, String platform) {
+		if (names != null && !names.isEmpty()) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-claim-names",
+					platform + " tokens have no claims to rename (claim_names is for StreamAMG partners)");
+		}
+		return Map.of();
+	}
+
+	static String string(Object value) {
+		return value instanceof String s ? s : null;
+	}
+}
