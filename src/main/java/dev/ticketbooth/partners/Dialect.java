@@ -57,6 +57,26 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 		return key.kid();
 	}
 
+	/** The kinds of allow rule ({@code ips}, {@code origins}, {@code countries}) the platform's tokens can carry. */
+	default Set<String> expressibleRules() {
+		return Set.of("ips", "origins", "countries");
+	}
+
+	/**
+	 * Refuses a mint whose allow rules the platform cannot express (400 {@code rule-not-supported}):
+	 * a rule silently dropped would be an access-control hole.
+	 */
+	default void checkRules(AllowRules rules) {
+		Map<String, Boolean> asked = Map.of("ips", !rules.ips().isEmpty(), "origins", !rules.origins().isEmpty(),
+				"countries", !rules.countries().isEmpty());
+		asked.forEach((kind, present) -> {
+			if (present && !expressibleRules().contains(kind)) {
+				throw dev.ticketbooth.config.ApiProblemException.badRequest("rule-not-supported",
+						platform() + " tokens cannot carry allow." + kind + "; leave it out or use a partner rule");
+			}
+		});
+	}
+
 	/** The claims of a playback token for this partner. */
 	Map<String, Object> claims(Partner partner, Mint mint);
 
@@ -82,6 +102,21 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 			all.put("access", mint.rules().claim());
 		}
 		return all;
+	}
+
+	/**
+	 * {@code iss}, {@code aud}, {@code sub} (our user id), {@code azp} (the partner whose rules
+	 * govern the token, so it never passes for another on a shared key set) and {@code jti}: the
+	 * start of every token verified through our JWKS or our callback.
+	 */
+	static Map<String, Object> identity(Partner partner, Mint mint) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("iss", partner.issuer());
+		claims.put("aud", partner.audience());
+		claims.put("sub", mint.userId());
+		claims.put("azp", partner.id());
+		claims.put("jti", mint.jti());
+		return claims;
 	}
 
 	/** For dialects without claim renames. */

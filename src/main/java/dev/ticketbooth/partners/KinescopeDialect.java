@@ -1,6 +1,5 @@
 package dev.ticketbooth.partners;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,12 +43,7 @@ public final class KinescopeDialect implements Dialect {
 
 	@Override
 	public Map<String, Object> claims(Partner partner, Mint mint) {
-		Map<String, Object> claims = new LinkedHashMap<>();
-		claims.put("iss", partner.issuer());
-		claims.put("aud", partner.audience());
-		claims.put("sub", mint.userId());
-		claims.put("azp", partner.id()); // the partner whose rules govern this token
-		claims.put("jti", mint.jti());
+		Map<String, Object> claims = Dialect.identity(partner, mint);
 		if (mint.video() != null) {
 			claims.put("video", mint.video());
 		}

@@ -1,7 +1,6 @@
 package dev.ticketbooth.partners;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -74,12 +73,7 @@ public final class StreamAmgDialect implements Dialect {
 
 	@Override
 	public Map<String, Object> claims(Partner partner, Mint mint) {
-		Map<String, Object> claims = new LinkedHashMap<>();
-		claims.put("iss", partner.issuer());
-		claims.put("aud", partner.audience());
-		claims.put("sub", mint.userId());
-		claims.put("azp", partner.id()); // the partner whose rules govern this token
-		claims.put("jti", mint.jti());
+		Map<String, Object> claims = Dialect.identity(partner, mint);
 		claims.put(entryName(partner, "customer"), mint.userId());
 		claims.put(entryName(partner, "session"), mint.jti());
 		if (mint.video() != null) {

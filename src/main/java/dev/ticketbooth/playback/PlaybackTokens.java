@@ -88,6 +88,7 @@ public class PlaybackTokens {
 		Duration ttl = ttl(request.ttl(), partner);
 		PlaybackTokenRequest.Allow allow = request.allow();
 		AllowRules rules = allow == null ? AllowRules.NONE : AllowRules.of(allow.ips(), allow.origins(), allow.countries());
+		dialect.checkRules(rules);
 
 		Instant checkedAt = clock.instant();
 		// per video through the decision cache: a change on this node applies at once, on another within its TTL
