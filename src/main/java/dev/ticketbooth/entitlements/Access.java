@@ -5,8 +5,15 @@ package dev.ticketbooth.entitlements;
  *
  * @param grantId the grant that allows, when one does
  * @param allowedUntil when that grant ends (null: open-ended, or allowed by a role)
+ * @param streamCount that grant's concurrent-stream count, if it has one
+ * @param quality that grant's quality, if it has one
  */
-public record Access(boolean allowed, String reason, String userId, String grantId, java.time.Instant allowedUntil) {
+public record Access(boolean allowed, String reason, String userId, String grantId, java.time.Instant allowedUntil,
+		Integer streamCount, String quality) {
+
+	public Access(boolean allowed, String reason, String userId, String grantId, java.time.Instant allowedUntil) {
+		this(allowed, reason, userId, grantId, allowedUntil, null, null);
+	}
 
 	public static final String ENTITLED = "entitled";
 
@@ -25,7 +32,8 @@ public record Access(boolean allowed, String reason, String userId, String grant
 	public static final String GRANT_NOT_YET_VALID = "grant-not-yet-valid";
 
 	static Access allow(String reason, String userId, Grant grant) {
-		return new Access(true, reason, userId, grant == null ? null : grant.id(), grant == null ? null : grant.validUntil());
+		return grant == null ? new Access(true, reason, userId, null, null)
+				: new Access(true, reason, userId, grant.id(), grant.validUntil(), grant.streamCount(), grant.quality());
 	}
 
 	static Access deny(String reason, String userId) {

@@ -2,6 +2,7 @@ package dev.ticketbooth.partners;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +20,24 @@ import dev.ticketbooth.keys.RingKey;
  */
 public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect {
 
-	/** What a playback token is minted from, once the entitlement was checked. */
-	record Mint(String userId, String video, String jti, Instant issuedAt, Instant expiresAt, AllowRules rules) {
+	/**
+	 * What a playback token is minted from, once the entitlement was checked.
+	 *
+	 * @param audiences which tokens to mint, for platforms with one token per use (Mux); null: the default
+	 * @param downloadable whether the platform may offer a download (Cloudflare); null: not said
+	 * @param streamCount the allowing grant's concurrent-stream count, if it has one
+	 * @param quality the allowing grant's quality ({@code sd}, {@code hd}, {@code fhd}, {@code 4k}), if it has one
+	 */
+	record Mint(String userId, String video, String jti, Instant issuedAt, Instant expiresAt, AllowRules rules,
+			List<String> audiences, Boolean downloadable, Integer streamCount, String quality) {
+
+		public Mint(String userId, String video, String jti, Instant issuedAt, Instant expiresAt, AllowRules rules) {
+			this(userId, video, jti, issuedAt, expiresAt, rules, null, null, null, null);
+		}
 	}
+
+	/** The name of the one token a mint gives, for platforms that do not name their tokens. */
+	String TOKEN = "token";
 
 	/** The platform's name for people: "Vidbeo", "StreamAMG". */
 	String platform();
@@ -39,9 +55,33 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 		return null;
 	}
 
-	/** Player URLs with {@code {video}} and {@code {token}}, unless the partner sets its own. */
-	default Map<String, String> defaultUrls() {
+	/**
+	 * Player URLs with {@code {video}} and {@code {token}} (or {@code {token.<name>}}), unless the
+	 * partner sets its own; they may depend on the partner's settings.
+	 */
+	default Map<String, String> defaultUrls(Map<String, String> settings) {
 		return Map.of();
+	}
+
+	/** The settings a partner of this platform has, checked and normalised (400 {@code invalid-settings}). */
+	default Map<String, String> checkSettings(Map<String, String> settings) {
+		if (!settings.isEmpty()) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-settings",
+					platform() + " partners have no settings (got " + settings.keySet() + ")");
+		}
+		return Map.of();
+	}
+
+	/** Refuses mint options the platform does not have (400 {@code invalid-request}). */
+	default void checkMint(Mint mint) {
+		if (mint.audiences() != null) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-request",
+					"audiences is for Mux partners; " + platform() + " tokens have one audience");
+		}
+		if (mint.downloadable() != null) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-request",
+					"downloadable is for Cloudflare Stream partners; " + platform() + " tokens cannot say it");
+		}
 	}
 
 	/** The paths where the platform calls us back with a partner's credentials, or null. */
@@ -79,6 +119,36 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 
 	/** The claims of a playback token for this partner. */
 	Map<String, Object> claims(Partner partner, Mint mint);
+
+	/**
+	 * Every token one mint gives, by name, the first being the one answered as {@code token}.
+	 * Most platforms take one ({@link #TOKEN}); Mux takes one per use (video, thumbnail...).
+	 */
+	default Map<String, Map<String, Object>> tokens(Partner partner, Mint mint) {
+		return Map.of(TOKEN, claims(partner, mint));
+	}
+
+	/**
+	 * The partner's player URLs for these tokens: {@code {video}} (URL-encoded), {@code {token}} (the
+	 * first) and {@code {token.<name>}}; a URL that needs a video or a token the mint did not give is
+	 * left out.
+	 */
+	default Map<String, String> urls(Partner partner, String video, Map<String, String> tokens) {
+		Map<String, String> urls = new LinkedHashMap<>();
+		String first = tokens.values().iterator().next();
+		partner.urlTemplates().forEach((name, template) -> {
+			String url = template.replace("{token}", first);
+			for (Map.Entry<String, String> token : tokens.entrySet()) {
+				url = url.replace("{token." + token.getKey() + "}", token.getValue());
+			}
+			if (url.contains("{token.") || (video == null && url.contains("{video}"))) {
+				return;
+			}
+			urls.put(name, url.replace("{video}",
+					video == null ? "" : java.net.URLEncoder.encode(video, java.nio.charset.StandardCharsets.UTF_8)));
+		});
+		return urls;
+	}
 
 	/** Whether a token must carry the partner's issuer and audience (false: the key alone names the partner). */
 	default boolean checksIssuerAndAudience() {

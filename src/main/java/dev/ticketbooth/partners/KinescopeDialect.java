@@ -27,7 +27,7 @@ public final class KinescopeDialect implements Dialect {
 	}
 
 	@Override
-	public Map<String, String> defaultUrls() {
+	public Map<String, String> defaultUrls(Map<String, String> settings) {
 		return Map.of("embed", "https://kinescope.io/embed/{video}?drmauthtoken={token}");
 	}
 

@@ -19,14 +19,25 @@ import dev.ticketbooth.keys.KeyAlgorithm;
  * @param callbackUsername the HTTP Basic username the platform calls our decision callback with
  * @param allowPlainUserIds accept a bare user id instead of a signed token (insecure; off by default)
  * @param rules partner-wide IP, origin, country and time-window rules for decisions
+ * @param settings what the partner's dialect needs beyond these (checked by {@link Dialect#checkSettings})
  */
 public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgorithm algorithm, String issuer, String audience,
 		Duration defaultLifetime, Duration maxLifetime, Map<String, String> claimNames, Map<String, String> urlTemplates,
-		boolean libraryTokens, String callbackUsername, boolean allowPlainUserIds, PartnerRules rules, Instant createdAt) {
+		boolean libraryTokens, String callbackUsername, boolean allowPlainUserIds, PartnerRules rules, Instant createdAt,
+		Map<String, String> settings) {
 
 	public Partner {
 		claimNames = Map.copyOf(claimNames);
 		urlTemplates = Map.copyOf(urlTemplates);
+		settings = settings == null ? Map.of() : Map.copyOf(settings);
+	}
+
+	/** A partner with no dialect settings. */
+	public Partner(String id, PartnerProfile profile, String keySet, KeyAlgorithm algorithm, String issuer, String audience,
+			Duration defaultLifetime, Duration maxLifetime, Map<String, String> claimNames, Map<String, String> urlTemplates,
+			boolean libraryTokens, String callbackUsername, boolean allowPlainUserIds, PartnerRules rules, Instant createdAt) {
+		this(id, profile, keySet, algorithm, issuer, audience, defaultLifetime, maxLifetime, claimNames, urlTemplates,
+				libraryTokens, callbackUsername, allowPlainUserIds, rules, createdAt, Map.of());
 	}
 
 	/** What this partner's platform says about its tokens. */

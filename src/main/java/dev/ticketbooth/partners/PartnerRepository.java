@@ -29,7 +29,7 @@ class PartnerRepository {
 
 	private static final String COLUMNS = "id, profile, key_set, algorithm, issuer, audience, default_lifetime_seconds, "
 			+ "max_lifetime_seconds, claim_names, url_templates, library_tokens, callback_username, allow_plain_user_ids, "
-			+ "rules, created_at";
+			+ "rules, created_at, settings";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
 
@@ -43,7 +43,7 @@ class PartnerRepository {
 			+ " WHERE callback_username = ?";
 
 	private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS
-			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String UPDATE_RULES = "UPDATE " + TABLE + " SET rules = ? WHERE id = ?";
 
@@ -88,7 +88,7 @@ class PartnerRepository {
 					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.claimNames())),
 					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.urlTemplates())), partner.libraryTokens(), null,
 					partner.allowPlainUserIds(), JSONObjectUtils.toJSONString(partner.rules().json()),
-					DbTime.bind(partner.createdAt()))
+					DbTime.bind(partner.createdAt()), JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.settings())))
 			.update();
 	}
 
@@ -114,7 +114,7 @@ class PartnerRepository {
 					Duration.ofSeconds(rs.getLong("max_lifetime_seconds")), strings(rs.getString("claim_names")),
 					strings(rs.getString("url_templates")), rs.getBoolean("library_tokens"), rs.getString("callback_username"),
 					rs.getBoolean("allow_plain_user_ids"), PartnerRules.parse(JSONObjectUtils.parse(rs.getString("rules"))),
-					DbTime.read(rs, "created_at"));
+					DbTime.read(rs, "created_at"), strings(rs.getString("settings")));
 		}
 		catch (ParseException ex) {
 			throw new SQLException("partners row " + rs.getString("id") + " holds malformed JSON", ex);

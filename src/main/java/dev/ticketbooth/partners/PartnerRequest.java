@@ -9,13 +9,22 @@ import java.util.Map;
 public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 		Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
 		Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
-		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm) {
+		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm, Map<String, String> settings) {
+
+	/** Without dialect settings. */
+	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+			Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
+			Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm) {
+		this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
+				libraryTokens, callbackUsername, callbackPassword, allowPlainUserIds, rules, algorithm, null);
+	}
 
 	/** Without callback credentials, rules or algorithm: what most partners need. */
 	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
 			Map<String, String> urlTemplates, Boolean libraryTokens) {
 		this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
-				libraryTokens, null, null, null, null, null);
+				libraryTokens, null, null, null, null, null, null);
 	}
 }

@@ -67,7 +67,8 @@ class PartnerRequests {
 		if (standard.compareTo(max) > 0) {
 			throw ApiProblemException.badRequest("invalid-lifetime", "default_lifetime_seconds exceeds max_lifetime_seconds");
 		}
-		Map<String, String> urls = new LinkedHashMap<>(profile.dialect().defaultUrls());
+		Map<String, String> settings = profile.dialect().checkSettings(request.settings() == null ? Map.of() : request.settings());
+		Map<String, String> urls = new LinkedHashMap<>(profile.dialect().defaultUrls(settings));
 		if (request.urlTemplates() != null) {
 			request.urlTemplates().forEach((name, template) -> urls.put(name, validTemplate(name, template)));
 		}
@@ -77,7 +78,7 @@ class PartnerRequests {
 				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.dialect().defaultAudience(),
 				standard, max, profile.dialect().checkClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
 				callbackUsername, Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()),
-				createdAt);
+				createdAt, settings);
 		return new Checked(partner, callbackSecret);
 	}
 
@@ -105,9 +106,9 @@ class PartnerRequests {
 
 	private static String validTemplate(String name, String template) {
 		if (name == null || !name.matches("[a-z][a-z0-9_-]{0,30}") || template == null || template.length() > 1000
-				|| !template.startsWith("https://") || !template.contains("{token}")) {
+				|| !template.startsWith("https://") || !(template.contains("{token}") || template.contains("{token."))) {
 			throw ApiProblemException.badRequest("invalid-url-template",
-					"A URL template is an https URL with a {token} placeholder (and optionally {video})");
+					"A URL template is an https URL with a {token} (or {token.<name>}) placeholder, and optionally {video}");
 		}
 		return template;
 	}

@@ -29,7 +29,7 @@ public final class VidbeoDialect implements Dialect {
 	}
 
 	@Override
-	public Map<String, String> defaultUrls() {
+	public Map<String, String> defaultUrls(Map<String, String> settings) {
 		return Map.of("watch", "https://watch.vidbeo.com/{video}?jwt={token}", "embed",
 				"https://embed.vidbeo.com/{video}?jwt={token}", "hls", "https://watch.vidbeo.com/{video}/hls.m3u8?jwt={token}");
 	}

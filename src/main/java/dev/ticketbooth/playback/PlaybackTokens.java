@@ -1,7 +1,5 @@
 package dev.ticketbooth.playback;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +87,8 @@ public class PlaybackTokens {
 		PlaybackTokenRequest.Allow allow = request.allow();
 		AllowRules rules = allow == null ? AllowRules.NONE : AllowRules.of(allow.ips(), allow.origins(), allow.countries());
 		dialect.checkRules(rules);
+		dialect.checkMint(new Dialect.Mint(null, video, null, null, null, rules, request.audiences(), request.downloadable(),
+				null, null));
 
 		Instant checkedAt = clock.instant();
 		// per video through the decision cache: a change on this node applies at once, on another within its TTL
@@ -106,11 +106,16 @@ public class PlaybackTokens {
 			expiresAt = access.allowedUntil().truncatedTo(ChronoUnit.SECONDS);
 		}
 		RingKey key = signingKey(partner);
-		String token = JwsSigner.sign(key, dialect.headerKid(key),
-				dialect.claims(partner, new Dialect.Mint(user.id(), video, UUID.randomUUID().toString(), now, expiresAt, rules)));
+		Dialect.Mint mint = new Dialect.Mint(user.id(), video, UUID.randomUUID().toString(), now, expiresAt, rules,
+				request.audiences(), request.downloadable(), access.streamCount(), access.quality());
+		Map<String, String> tokens = new LinkedHashMap<>();
+		String kid = dialect.headerKid(key);
+		dialect.tokens(partner, mint).forEach((name, claims) -> tokens.put(name, JwsSigner.sign(key, kid, claims)));
+		String token = tokens.values().iterator().next();
 		meters.counter("ticketbooth.tokens.minted", "profile", partner.profile().wireName(), "algorithm",
 				key.algorithm().name()).increment();
-		return new PlaybackToken(token, expiresAt, urls(partner, video, token));
+		return new PlaybackToken(token, expiresAt, dialect.urls(partner, video, tokens),
+				tokens.containsKey(Dialect.TOKEN) ? null : tokens);
 	}
 
 	private RingKey signingKey(Partner partner) {
@@ -123,16 +128,6 @@ public class PlaybackTokens {
 		}
 	}
 
-	private static Map<String, String> urls(Partner partner, String video, String token) {
-		Map<String, String> urls = new LinkedHashMap<>();
-		partner.urlTemplates().forEach((name, template) -> {
-			if (video != null || !template.contains("{video}")) {
-				urls.put(name, template.replace("{video}", video == null ? "" : encode(video)).replace("{token}", token));
-			}
-		});
-		return urls;
-	}
-
 	private static Duration ttl(Long seconds, Partner partner) {
 		if (seconds == null) {
 			return partner.defaultLifetime();
@@ -142,10 +137,6 @@ public class PlaybackTokens {
 					"ttl must be 1 to " + partner.maxLifetime().toSeconds() + " seconds for partner '" + partner.id() + "'");
 		}
 		return Duration.ofSeconds(seconds);
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static boolean blank(String value) {
