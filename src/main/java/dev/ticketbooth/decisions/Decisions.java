@@ -92,16 +92,21 @@ public class Decisions {
 			claims = token.claims();
 			user = partner.dialect().userId(claims).flatMap(users::findById).orElse(null);
 		}
-		if (user == null) {
+		boolean viewerless = user == null && partner.dialect().decidesWithoutViewer()
+				&& partner.dialect().userId(claims).isEmpty();
+		if (user == null && !viewerless) {
 			return deny(Access.UNKNOWN_USER, null, video);
 		}
-		Access access = entitlements.mayWatch(user, video, now);
-		if (!access.allowed()) {
-			return deny(access.reason(), user.username(), video);
+		String username = user == null ? null : user.username();
+		if (user != null) {
+			Access access = entitlements.mayWatch(user, video, now);
+			if (!access.allowed()) {
+				return deny(access.reason(), username, video);
+			}
 		}
 		String boundVideo = partner.dialect().boundVideo(partner, claims);
 		if (boundVideo != null && !boundVideo.equals(video)) {
-			return deny(Reason.VIDEO_MISMATCH, user.username(), video);
+			return deny(Reason.VIDEO_MISMATCH, username, video);
 		}
 		AllowRules tokenRules = tokenRules(claims);
 		Optional<String> denied = ipAndCountry(tokenRules, request.ip())
@@ -109,12 +114,12 @@ public class Decisions {
 			.or(() -> origin(tokenRules, request.origin()))
 			.or(() -> origin(partner.rules().allow(), request.origin()));
 		if (denied.isPresent()) {
-			return deny(denied.get(), user.username(), video);
+			return deny(denied.get(), username, video);
 		}
 		if (!partner.rules().allowsAt(now)) {
-			return deny(Reason.OUTSIDE_TIME_WINDOW, user.username(), video);
+			return deny(Reason.OUTSIDE_TIME_WINDOW, username, video);
 		}
-		return new Decision(true, Reason.ALLOWED, user.username(), video);
+		return new Decision(true, Reason.ALLOWED, username, video);
 	}
 
 	private Optional<String> ipAndCountry(AllowRules rules, String ip) {

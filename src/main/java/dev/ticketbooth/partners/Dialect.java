@@ -160,6 +160,21 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 		return claims.get("sub") instanceof String sub ? Optional.of(sub) : Optional.empty();
 	}
 
+	/**
+	 * Whether a decision may allow a token of this platform that names no viewer (Mux, Cloudflare:
+	 * their tokens have no room for one). Such a decision checks the token, the video it is bound
+	 * to and the partner's rules; the entitlement was checked when the token was minted, and the
+	 * token never outlives the grant it was minted on.
+	 */
+	default boolean decidesWithoutViewer() {
+		return false;
+	}
+
+	/** The longest token the platform accepts, if it caps lifetimes (IVS: 10 minutes with a viewer id). */
+	default Optional<java.time.Duration> maxLifetime() {
+		return Optional.empty();
+	}
+
 	/** The video a verified token is limited to, or null for a library-wide token. */
 	String boundVideo(Partner partner, Map<String, Object> claims);
 

@@ -61,7 +61,13 @@ class PartnerRequests {
 			throw ApiProblemException.badRequest("unknown-key-set", "No key set named '" + keySet + "'");
 		}
 		KeyAlgorithm algorithm = algorithm(request.algorithm(), profile, keySet);
-		Duration max = lifetime("max_lifetime_seconds", request.maxLifetimeSeconds(), keyProperties.maxTokenLifetime());
+		Duration platformMax = profile.dialect().maxLifetime().orElse(keyProperties.maxTokenLifetime());
+		Duration max = lifetime("max_lifetime_seconds", request.maxLifetimeSeconds(),
+				platformMax.compareTo(keyProperties.maxTokenLifetime()) < 0 ? platformMax : keyProperties.maxTokenLifetime());
+		if (max.compareTo(platformMax) > 0) {
+			throw ApiProblemException.badRequest("invalid-lifetime", "max_lifetime_seconds is at most "
+					+ platformMax.toSeconds() + " s for " + profile.dialect().platform() + " partners");
+		}
 		Duration standard = lifetime("default_lifetime_seconds", request.defaultLifetimeSeconds(),
 				max.compareTo(Duration.ofHours(1)) < 0 ? max : Duration.ofHours(1));
 		if (standard.compareTo(max) > 0) {
