@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import com.nimbusds.jose.jwk.JWK;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TestDatabase;
 import dev.ticketbooth.config.ApiProblemException;
@@ -223,6 +224,49 @@ class KeyRotationTests {
 			assertThat(restarted.ring().active("modern", KeyAlgorithm.ES256).kid())
 				.isEqualTo(node.ring().active("modern", KeyAlgorithm.ES256).kid());
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void theJwksHoldsEveryPublishedSetEachUnderItsOwnLeadTimeAndRetention(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			assertThat(node.ring().publishedJwks().json()).as("only the default set: the same document as before")
+				.isEqualTo(node.ring().jwks(KeySet.DEFAULT).json());
+			node.rotation().createSet("cdn", List.of(KeyAlgorithm.ES256), true);
+			node.rotation().createSet("by-hand", List.of(KeyAlgorithm.RS256), false);
+			String active = node.ring().active("cdn", KeyAlgorithm.ES256).kid();
+			String next = next(node, "cdn");
+			List<String> defaults = node.ring().jwks(KeySet.DEFAULT).jwkSet().getKeys().stream().map(JWK::getKeyID).toList();
+
+			List<String> published = kids(node.ring().publishedJwks());
+			assertThat(published).as("the default set first").startsWith(defaults.toArray(String[]::new))
+				.contains(active, next).hasSize(defaults.size() + 2);
+			assertThat(published).doesNotContain(node.ring().active("by-hand", KeyAlgorithm.RS256).kid(), next(node, "by-hand"));
+
+			clock.advance(properties.rotationPeriod());
+			node.rotation().maintain();
+			assertThat(node.ring().active("cdn", KeyAlgorithm.ES256).kid()).isEqualTo(next);
+			String newNext = next(node, "cdn");
+			assertThat(kids(node.ring().publishedJwks())).as("a new NEXT key is published before it signs; "
+					+ "the RETIRED key stays until retention ends").contains(newNext, next, active);
+
+			clock.advance(properties.retention());
+			node.rotation().maintain();
+			assertThat(kids(node.ring().publishedJwks())).doesNotContain(active).contains(newNext, next);
+
+			node.rotation().revoke(newNext);
+			assertThat(kids(node.ring().publishedJwks())).as("revoked: out at once").doesNotContain(newNext);
+		}
+	}
+
+	private static String next(KeyRingNode node, String set) {
+		return node.ring().keys().stream().filter(k -> k.keySet().equals(set) && k.state() == KeyState.NEXT)
+			.findFirst().orElseThrow().kid();
+	}
+
+	private static List<String> kids(PublishedJwks jwks) {
+		return jwks.jwkSet().getKeys().stream().map(JWK::getKeyID).toList();
 	}
 
 	private static Object attempt(KeyRingNode node) {
