@@ -125,7 +125,7 @@ class KeyAdminController {
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw ApiProblemException.badRequest("unsupported-algorithm", "Unsupported algorithm '" + name
-					+ "' (supported: RS256, ES256, EdDSA)");
+					+ "' (supported: " + KeyAlgorithm.names() + ")");
 		}
 	}
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -13,6 +14,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.ticketbooth.Http;
+import dev.ticketbooth.Jose;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.OAuthClients;
 import dev.ticketbooth.TicketboothServerTest;
@@ -165,6 +167,31 @@ class JwksEndpointTests {
 			.containsAll(ring.jwks(KeySet.DEFAULT).jwkSet().getKeys().stream().map(JWK::getKeyID).toList());
 		assertThat(JWKSet.parse(http.get("/oauth2/jwks").body()).getKeyByKeyId(next.getKeyID()))
 			.as("the authorization server trusts the default set only").isNull();
+	}
+
+	@Test
+	void anEs384TokenVerifiesWithJoseAgainstTheJwksAndTheExportedPublicKey() throws Exception {
+		String set = "ivs-" + Long.toString(System.nanoTime(), 36);
+		HttpResponse<String> created = http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + set + "\",\"algorithms\":[\"es384\"],\"published\":true}")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).contains("\"algorithms\":[\"ES384\"]");
+		RingKey key = ring.active(set, KeyAlgorithm.ES384);
+		JWK published = jwks().getKeyByKeyId(key.kid());
+		assertThat(published.toJSONObject()).containsEntry("kty", "EC").containsEntry("crv", "P-384")
+			.containsEntry("alg", "ES384").containsEntry("use", "sig");
+		assertThat(published.computeThumbprint().toString()).isEqualTo(key.kid());
+		String token = JwsSigner.sign(key, key.kid(),
+				Map.of("sub", "viewer", "exp", clock.instant().plus(Duration.ofMinutes(5)).getEpochSecond()));
+
+		Map<String, Object> viaJwks = Jose.verifyWithJwks(http.url("/.well-known/jwks.json"), token, null, null, "ES384");
+		assertThat(viaJwks).as(viaJwks.toString()).containsEntry("verified", true);
+
+		HttpResponse<String> pem = http.send(http.admin("/api/admin/keys/" + key.kid() + "/public.pem"));
+		assertThat(pem.body()).startsWith("-----BEGIN PUBLIC KEY-----");
+		Map<String, Object> viaPem = Jose.verifyWithSpki(pem.body(), token, "ES384");
+		assertThat(viaPem).as(viaPem.toString()).containsEntry("verified", true);
+		assertThat(Jose.verifyWithSpki(pem.body(), token, "ES256")).as("only as ES384").containsEntry("verified", false);
 	}
 
 	private String nextKid(String set) {
