@@ -222,7 +222,7 @@ public final class PemCodec {
 		return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicParameters);
 	}
 
-	private static void checkSupported(PublicKey key) {
+	static void checkSupported(PublicKey key) {
 		if (key instanceof RSAPublicKey rsa) {
 			if (rsa.getModulus().bitLength() < 2048) {
 				throw new PemException("weak-key", "RSA keys must have at least 2048 bits; this one has "
