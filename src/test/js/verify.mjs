@@ -1,11 +1,12 @@
 // Verifies a JWT the way a video platform would, with npm's jose, and prints what it saw as JSON.
-//   node verify.mjs jwks <jwks-url> <token> <issuer|-> <audience|->
-//   node verify.mjs spki <pem-file> <token> [alg, default RS256: the one algorithm the platform accepts]
+//   node verify.mjs jwks <jwks-url> <token> <issuer|-> <audience|-> [alg]
+//   node verify.mjs spki <pem-file> <token> [alg]
+// alg (default RS256) is the one algorithm the platform accepts.
 import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, importSPKI, jwtVerify, decodeProtectedHeader } from 'jose';
 
 const [mode, source, token, issuer, audience] = process.argv.slice(2);
-const alg = mode === 'spki' && process.argv[5] ? process.argv[5] : 'RS256';
+const alg = (mode === 'spki' ? process.argv[5] : process.argv[7]) || 'RS256';
 try {
   let key;
   if (mode === 'jwks') {

@@ -28,7 +28,13 @@ public final class Jose {
 
 	/** Verified against a live JWKS, with the issuer and audience a platform would require. */
 	public static Map<String, Object> verifyWithJwks(String jwksUrl, String token, String issuer, String audience) {
-		return run("jwks", jwksUrl, token, issuer == null ? "-" : issuer, audience == null ? "-" : audience);
+		return verifyWithJwks(jwksUrl, token, issuer, audience, "RS256");
+	}
+
+	/** The same, for a platform configured to accept only {@code algorithm}. */
+	public static Map<String, Object> verifyWithJwks(String jwksUrl, String token, String issuer, String audience,
+			String algorithm) {
+		return run("jwks", jwksUrl, token, issuer == null ? "-" : issuer, audience == null ? "-" : audience, algorithm);
 	}
 
 	/** Verified with a public key PEM (SPKI), as Vidbeo does with the key uploaded to it. */

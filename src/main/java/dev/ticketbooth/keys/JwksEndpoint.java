@@ -15,9 +15,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code GET /.well-known/jwks.json}: the default set's public keys (NEXT, ACTIVE, RETIRED).
- * max-age never exceeds the prepublish lead time, so a verifier's cached copy always holds a NEXT
- * key before it signs anything.
+ * {@code GET /.well-known/jwks.json}: the public keys (NEXT, ACTIVE, RETIRED) of the default set
+ * and of every set marked published. max-age never exceeds the prepublish lead time, so a
+ * verifier's cached copy always holds a NEXT key before it signs anything.
  *
  * <p>
  * Answered by a servlet filter ahead of every other one: the body is prebuilt per key-ring
@@ -61,7 +61,7 @@ class JwksEndpoint extends OncePerRequestFilter {
 			chain.doFilter(request, response); // the rest of the stack answers 405 as for any other path
 			return;
 		}
-		PublishedJwks jwks = ring.jwks(KeySet.DEFAULT);
+		PublishedJwks jwks = ring.publishedJwks();
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setHeader(HttpHeaders.ETAG, jwks.etag());
 		response.setHeader("X-Content-Type-Options", "nosniff");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
@@ -34,8 +35,10 @@ public final class JwsSigner {
 			signature.initSign(key.privateKey());
 			signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
 			byte[] signed = signature.sign();
-			if (key.algorithm() == KeyAlgorithm.ES256) {
-				signed = ECDSA.transcodeSignatureToConcat(signed, 64); // JOSE wants R||S, the JCA gives DER
+			if (key.algorithm().ecdsa()) {
+				// JOSE wants R||S (64 bytes for ES256, 96 for ES384), the JCA gives DER
+				signed = ECDSA.transcodeSignatureToConcat(signed,
+						ECDSA.getSignatureByteArrayLength(JWSAlgorithm.parse(key.algorithm().name())));
 			}
 			return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
 		}

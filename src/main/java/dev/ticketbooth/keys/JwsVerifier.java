@@ -56,6 +56,9 @@ public class JwsVerifier {
 	private static final BigInteger P256_ORDER = new BigInteger(
 			"FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
+	private static final BigInteger P384_ORDER = new BigInteger(
+			"FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973", 16);
+
 	private final KeyRing ring;
 
 	JwsVerifier(KeyRing ring) {
@@ -126,8 +129,10 @@ public class JwsVerifier {
 	private static boolean signatureValid(RingKey key, String signingInput, String signaturePart) {
 		try {
 			byte[] signature = Base64.getUrlDecoder().decode(signaturePart);
-			if (key.algorithm() == KeyAlgorithm.ES256) {
-				if (signature.length != 64 || !inRange(signature, 0) || !inRange(signature, 32)) {
+			if (key.algorithm() == KeyAlgorithm.ES256 || key.algorithm() == KeyAlgorithm.ES384) {
+				int half = key.algorithm() == KeyAlgorithm.ES256 ? 32 : 48;
+				BigInteger order = key.algorithm() == KeyAlgorithm.ES256 ? P256_ORDER : P384_ORDER;
+				if (signature.length != 2 * half || !inRange(signature, 0, half, order) || !inRange(signature, half, half, order)) {
 					return false; // rejects the all-zero "psychic signature" whatever the JDK does
 				}
 				signature = ECDSA.transcodeSignatureToDER(signature);
@@ -142,9 +147,9 @@ public class JwsVerifier {
 		}
 	}
 
-	private static boolean inRange(byte[] signature, int offset) {
-		BigInteger value = new BigInteger(1, Arrays.copyOfRange(signature, offset, offset + 32));
-		return value.signum() > 0 && value.compareTo(P256_ORDER) < 0;
+	private static boolean inRange(byte[] signature, int offset, int length, BigInteger order) {
+		BigInteger value = new BigInteger(1, Arrays.copyOfRange(signature, offset, offset + length));
+		return value.signum() > 0 && value.compareTo(order) < 0;
 	}
 
 	private static Map<String, Object> json(String part) {

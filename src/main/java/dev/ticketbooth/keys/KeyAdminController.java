@@ -1,7 +1,10 @@
 package dev.ticketbooth.keys;
 
+import java.security.KeyPair;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import dev.ticketbooth.config.ApiProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +26,8 @@ class KeyAdminController {
 
 	static final String PEM = "application/x-pem-file";
 
+	static final String JWK = "application/jwk+json";
+
 	private final KeyRing ring;
 
 	private final KeyRotation rotation;
@@ -41,7 +46,34 @@ class KeyAdminController {
 	record RotationResponse(List<RotationResult> results) {
 	}
 
-	record ImportRequest(String pem, String password, String set, String partnerKeyId, Boolean activate) {
+	/**
+	 * {@code pem}: PEM, or base64 of a PEM (Mux's {@code private_key}, Cloudflare's {@code pem});
+	 * {@code jwk}: a private JWK as an object, as JSON text or base64 of it (Cloudflare's
+	 * {@code jwk}). A body that is itself a private JWK (it has {@code kty}) is read whole, with
+	 * {@code set}, {@code partner_key_id} and {@code activate} from the query as for raw PEM.
+	 */
+	record ImportRequest(String pem, Object jwk, String password, String set, String partnerKeyId, Boolean activate,
+			@JsonAnySetter Map<String, Object> otherMembers) {
+
+		@SuppressWarnings("unchecked") // a JSON object's keys are strings
+		KeyPair keyPair() {
+			char[] secret = password == null ? null : password.toCharArray();
+			boolean bareJwk = otherMembers != null && otherMembers.containsKey("kty");
+			if ((pem != null ? 1 : 0) + (jwk != null ? 1 : 0) + (bareJwk ? 1 : 0) > 1) {
+				throw ApiProblemException.badRequest("malformed-request",
+						"Give one key: \"pem\", \"jwk\", or a JWK as the whole body");
+			}
+			if (bareJwk) {
+				return JwkCodec.readKeyPair(otherMembers);
+			}
+			if (jwk instanceof Map<?, ?> members) {
+				return JwkCodec.readKeyPair((Map<String, Object>) members);
+			}
+			if (jwk != null && !(jwk instanceof String)) {
+				throw new PemCodec.PemException("malformed-jwk", "\"jwk\" is a JSON object, or its text, or base64 of it");
+			}
+			return PrivateKeyText.readKeyPair(jwk != null ? (String) jwk : pem, secret);
+		}
 	}
 
 	record KeyUpdate(String partnerKeyId) {
@@ -77,20 +109,26 @@ class KeyAdminController {
 		return KeyView.of(rotation.setPartnerKeyId(kid, update.partnerKeyId()), properties);
 	}
 
+	/** Options in the body win over the same options in the query. */
 	@PostMapping(path = "/keys/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<KeyView> importJson(@RequestBody ImportRequest request) {
-		char[] password = request.password() == null ? null : request.password().toCharArray();
-		return imported(rotation.importKey(PemCodec.readKeyPair(request.pem(), password),
-				request.set() == null ? KeySet.DEFAULT : request.set(), request.partnerKeyId(),
-				Boolean.TRUE.equals(request.activate())));
+	ResponseEntity<KeyView> importJson(@RequestBody ImportRequest request,
+			@RequestParam(defaultValue = KeySet.DEFAULT) String set,
+			@RequestParam(name = "partner_key_id", required = false) String partnerKeyId,
+			@RequestParam(defaultValue = "false") boolean activate) {
+		return imported(rotation.importKey(request.keyPair(), request.set() == null ? set : request.set(),
+				request.partnerKeyId() == null ? partnerKeyId : request.partnerKeyId(),
+				request.activate() == null ? activate : request.activate()));
 	}
 
-	/** Raw PEM body, for {@code curl --data-binary @key.pem}; encrypted keys need the JSON form. */
-	@PostMapping(path = "/keys/import", consumes = { PEM, MediaType.TEXT_PLAIN_VALUE })
+	/**
+	 * Raw body, for {@code curl --data-binary @key.pem}: PEM, a private JWK, or either base64-encoded;
+	 * encrypted keys need the JSON form.
+	 */
+	@PostMapping(path = "/keys/import", consumes = { PEM, JWK, MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<KeyView> importPem(@RequestBody String pem, @RequestParam(defaultValue = KeySet.DEFAULT) String set,
 			@RequestParam(name = "partner_key_id", required = false) String partnerKeyId,
 			@RequestParam(defaultValue = "false") boolean activate) {
-		return imported(rotation.importKey(PemCodec.readKeyPair(pem, null), set, partnerKeyId, activate));
+		return imported(rotation.importKey(PrivateKeyText.readKeyPair(pem, null), set, partnerKeyId, activate));
 	}
 
 	@GetMapping(path = "/keys/{kid}/public.pem", produces = PEM)
@@ -125,7 +163,7 @@ class KeyAdminController {
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw ApiProblemException.badRequest("unsupported-algorithm", "Unsupported algorithm '" + name
-					+ "' (supported: RS256, ES256, EdDSA)");
+					+ "' (supported: " + KeyAlgorithm.names() + ")");
 		}
 	}
 }

@@ -8,6 +8,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -21,7 +22,7 @@ import com.nimbusds.jose.util.Base64URL;
 /** The asymmetric JWS algorithms the key ring holds keys for. */
 public enum KeyAlgorithm {
 
-	RS256("RSA", "SHA256withRSA") {
+	RS256("RSA", "SHA256withRSA", null) {
 		@Override
 		KeyPair generate() throws GeneralSecurityException {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -35,21 +36,11 @@ public enum KeyAlgorithm {
 				.algorithm(JWSAlgorithm.RS256).build();
 		}
 	},
-	ES256("EC", "SHA256withECDSA") {
-		@Override
-		KeyPair generate() throws GeneralSecurityException {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-			return generator.generateKeyPair();
-		}
-
-		@Override
-		public JWK publicJwk(String kid, PublicKey key) {
-			return new ECKey.Builder(Curve.P_256, (ECPublicKey) key).keyID(kid).keyUse(KeyUse.SIGNATURE)
-				.algorithm(JWSAlgorithm.ES256).build();
-		}
-	},
-	EdDSA("Ed25519", "Ed25519") {
+	/** ECDSA on P-256. */
+	ES256("EC", "SHA256withECDSA", Curve.P_256),
+	/** ECDSA on P-384 (Amazon IVS playback tokens). */
+	ES384("EC", "SHA384withECDSA", Curve.P_384),
+	EdDSA("Ed25519", "Ed25519", null) {
 		@Override
 		KeyPair generate() throws GeneralSecurityException {
 			return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -66,15 +57,32 @@ public enum KeyAlgorithm {
 
 	private final String signatureAlgorithm;
 
-	KeyAlgorithm(String keyType, String signatureAlgorithm) {
+	/** The curve of an ECDSA algorithm; null for the others. */
+	private final Curve curve;
+
+	KeyAlgorithm(String keyType, String signatureAlgorithm, Curve curve) {
 		this.keyType = keyType;
 		this.signatureAlgorithm = signatureAlgorithm;
+		this.curve = curve;
 	}
 
-	abstract KeyPair generate() throws GeneralSecurityException;
+	/** ECDSA on this algorithm's named curve; RS256 and EdDSA override it. */
+	KeyPair generate() throws GeneralSecurityException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec(curve.getStdName()));
+		return generator.generateKeyPair();
+	}
 
-	/** The public key as a JWK with {@code kid}, {@code use=sig} and {@code alg}. */
-	public abstract JWK publicJwk(String kid, PublicKey key);
+	/** The public key as a JWK with {@code kid}, {@code use=sig} and {@code alg}; {@code crv} for EC keys. */
+	public JWK publicJwk(String kid, PublicKey key) {
+		return new ECKey.Builder(curve, (ECPublicKey) key).keyID(kid).keyUse(KeyUse.SIGNATURE)
+			.algorithm(JWSAlgorithm.parse(name())).build();
+	}
+
+	/** ECDSA, whose JCA signatures are DER and JOSE signatures R‖S (RFC 7518 §3.4). */
+	public boolean ecdsa() {
+		return curve != null;
+	}
 
 	/** JCA algorithm name for {@link java.security.Signature}. */
 	public String signatureAlgorithm() {
@@ -95,10 +103,15 @@ public enum KeyAlgorithm {
 		}
 	}
 
-	/** Parses a name as written in the API, config and JOSE headers ({@code RS256}, {@code es256}, {@code EdDSA}). */
+	/** Parses a name as written in the API, config and JOSE headers ({@code RS256}, {@code es384}, {@code EdDSA}). */
 	public static KeyAlgorithm parse(String name) {
 		return Arrays.stream(values()).filter(a -> a.name().equalsIgnoreCase(name.trim())).findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unsupported algorithm '" + name + "' (supported: RS256, ES256, EdDSA)"));
+			.orElseThrow(() -> new IllegalArgumentException("Unsupported algorithm '" + name + "' (supported: " + names() + ")"));
+	}
+
+	/** {@code RS256, ES256, ES384, EdDSA}: for messages. */
+	public static String names() {
+		return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
 	}
 
 	/** The algorithm a public key can sign for. */
@@ -106,8 +119,10 @@ public enum KeyAlgorithm {
 		if (key instanceof RSAPublicKey) {
 			return RS256;
 		}
-		if (key instanceof ECPublicKey) {
-			return ES256;
+		if (key instanceof ECPublicKey ec) {
+			Curve curve = Curve.forECParameterSpec(ec.getParams());
+			return Arrays.stream(values()).filter(a -> a.curve != null && a.curve.equals(curve)).findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("Unsupported EC curve " + (curve == null ? "(unnamed)" : curve)));
 		}
 		if ("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
 			return EdDSA;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.jwk.JWK;
 import dev.ticketbooth.config.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +34,20 @@ public class KeyRing {
 
 	private final KeyMaterial material;
 
-	private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of());
+	private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of(), PublishedJwks.of(List.of()));
 
 	KeyRing(KeyRepository repository, KeyMaterial material) {
 		this.repository = repository;
 		this.material = material;
 	}
 
-	private record Snapshot(long generation, Map<String, RingKey> byKid, Map<String, PublishedJwks> jwksBySet) {
+	/**
+	 * @param jwksBySet each set's own published keys
+	 * @param published the document {@code /.well-known/jwks.json} serves: the default set's keys, then those of
+	 *     every other set marked published, by set name
+	 */
+	private record Snapshot(long generation, Map<String, RingKey> byKid, Map<String, PublishedJwks> jwksBySet,
+			PublishedJwks published) {
 	}
 
 	/**
@@ -75,12 +82,19 @@ public class KeyRing {
 		for (StoredKey stored : repository.findAll()) {
 			byKid.put(stored.kid(), material.open(stored));
 		}
-		Map<String, PublishedJwks> jwks = repository.findSets().stream().collect(Collectors.toMap(KeySet::name,
-				set -> PublishedJwks.of(byKid.values().stream()
+		List<KeySet> sets = repository.findSets();
+		Map<String, List<JWK>> keysBySet = sets.stream().collect(Collectors.toMap(KeySet::name,
+				set -> byKid.values().stream()
 					.filter(k -> k.keySet().equals(set.name()) && k.state().published())
 					.sorted(Comparator.comparing(RingKey::state).thenComparing(RingKey::createdAt))
-					.map(RingKey::publicJwk).toList())));
-		snapshot = new Snapshot(generation, Map.copyOf(byKid), Map.copyOf(jwks));
+					.map(RingKey::publicJwk).toList()));
+		Map<String, PublishedJwks> jwks = keysBySet.entrySet().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> PublishedJwks.of(e.getValue())));
+		// the default set first, so its keys keep their place whatever other sets are published
+		List<JWK> published = sets.stream().filter(set -> set.published() || set.name().equals(KeySet.DEFAULT))
+			.sorted(Comparator.comparing((KeySet set) -> !set.name().equals(KeySet.DEFAULT)).thenComparing(KeySet::name))
+			.flatMap(set -> keysBySet.get(set.name()).stream()).toList();
+		snapshot = new Snapshot(generation, Map.copyOf(byKid), Map.copyOf(jwks), PublishedJwks.of(published));
 	}
 
 	/** Reloads when another node or the CLI changed a key since the last load. */
@@ -123,9 +137,21 @@ public class KeyRing {
 		return Optional.ofNullable(snapshot.byKid().get(kid));
 	}
 
-	/** The published public keys of a set (empty when the set does not exist). */
+	/**
+	 * The published public keys (NEXT, ACTIVE, RETIRED) of one set, empty when the set does not
+	 * exist, whether or not the set is in the JWKS: the authorization server trusts the default
+	 * set's alone.
+	 */
 	public PublishedJwks jwks(String set) {
 		PublishedJwks jwks = snapshot.jwksBySet().get(set);
 		return jwks != null ? jwks : PublishedJwks.of(List.of());
+	}
+
+	/**
+	 * What {@code /.well-known/jwks.json} serves: the published keys of the default set and of
+	 * every set marked published. Serialized once per reload.
+	 */
+	public PublishedJwks publishedJwks() {
+		return snapshot.published();
 	}
 }

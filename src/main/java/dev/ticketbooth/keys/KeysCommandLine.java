@@ -39,8 +39,10 @@ public final class KeysCommandLine {
 			                                         the prepublish lead time unless --force)
 			  revoke KID                             withdraw a key at once
 			  import FILE [--set S] [--partner-key-id ID] [--activate] [--password-env VAR]
-			                                         add a PEM private key (PKCS#1, SEC1, PKCS#8,
-			                                         encrypted PKCS#8 with the password in env VAR)
+			                                         add a private key: PEM (PKCS#1, SEC1, PKCS#8,
+			                                         encrypted PKCS#8 with the password in env VAR),
+			                                         a private JWK, or either base64-encoded as
+			                                         Mux and Cloudflare Stream hand them over
 			  export KID [--out FILE]                the public key as SPKI PEM
 			  set-partner-key-id KID ID              record the id a partner gave the key
 			  create-set NAME [--algorithm A]... [--published]
@@ -177,7 +179,7 @@ public final class KeysCommandLine {
 				}
 				password = value.toCharArray();
 			}
-			RingKey key = rotation.importKey(PemCodec.readKeyPair(pem, password), options.value("--set", KeySet.DEFAULT),
+			RingKey key = rotation.importKey(PrivateKeyText.readKeyPair(pem, password), options.value("--set", KeySet.DEFAULT),
 					options.value("--partner-key-id", null), options.flag("--activate"));
 			out.println(line(key));
 		}

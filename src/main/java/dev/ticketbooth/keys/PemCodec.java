@@ -3,7 +3,6 @@ package dev.ticketbooth.keys;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -41,7 +40,7 @@ import org.bouncycastle.util.io.pem.PemObject;
  * PEM in and out, with BouncyCastle: private keys as PKCS#1 ({@code RSA PRIVATE KEY}), SEC1
  * ({@code EC PRIVATE KEY}), PKCS#8 and encrypted PKCS#8 (and legacy OpenSSL-encrypted); public
  * keys as SPKI ({@code PUBLIC KEY}) or inside a certificate. Only keys the ring can sign with
- * are accepted: RSA of at least 2048 bits, EC P-256 and Ed25519.
+ * are accepted: RSA of at least 2048 bits, EC P-256, EC P-384 and Ed25519.
  */
 public final class PemCodec {
 
@@ -218,12 +217,12 @@ public final class PemCodec {
 		}
 		else {
 			throw new PemException("unsupported-key",
-					"Unsupported key type; the ring signs with RSA (RS256), EC P-256 (ES256) and Ed25519 (EdDSA)");
+					"Unsupported key type; the ring signs with RSA (RS256), EC P-256 (ES256), EC P-384 (ES384) and Ed25519 (EdDSA)");
 		}
 		return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicParameters);
 	}
 
-	private static void checkSupported(PublicKey key) {
+	static void checkSupported(PublicKey key) {
 		if (key instanceof RSAPublicKey rsa) {
 			if (rsa.getModulus().bitLength() < 2048) {
 				throw new PemException("weak-key", "RSA keys must have at least 2048 bits; this one has "
@@ -231,10 +230,13 @@ public final class PemCodec {
 			}
 			return;
 		}
-		if (key instanceof ECPublicKey ec) {
-			if (ec.getParams().getCurve().getField().getFieldSize() != 256
-					|| !ec.getParams().getOrder().equals(P256_ORDER)) {
-				throw new PemException("unsupported-key", "Only the P-256 curve (ES256) is supported for EC keys");
+		if (key instanceof ECPublicKey) {
+			try {
+				KeyAlgorithm.of(key); // the curve's parameters, not just its size
+			}
+			catch (IllegalArgumentException ex) {
+				throw new PemException("unsupported-key",
+						"Only the P-256 (ES256) and P-384 (ES384) curves are supported for EC keys");
 			}
 			return;
 		}
@@ -242,11 +244,8 @@ public final class PemCodec {
 			return;
 		}
 		throw new PemException("unsupported-key",
-				"Unsupported key type " + key.getAlgorithm() + "; the ring signs with RSA, EC P-256 and Ed25519");
+				"Unsupported key type " + key.getAlgorithm() + "; the ring signs with RSA, EC P-256, EC P-384 and Ed25519");
 	}
-
-	private static final BigInteger P256_ORDER = new BigInteger(
-			"FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
 	private static char[] requirePassword(char[] password) {
 		if (password == null || password.length == 0) {

@@ -72,6 +72,7 @@ final class ActiveKeyJwtEncoder implements JwtEncoder {
 			case ES256 -> new ECKey.Builder(Curve.P_256, (ECPublicKey) key.publicKey())
 				.privateKey((ECPrivateKey) key.privateKey()).keyID(key.kid()).build();
 			case EdDSA -> throw new JwtEncodingException("EdDSA keys do not sign OIDC tokens");
+			case ES384 -> throw new JwtEncodingException("ES384 keys do not sign OIDC tokens");
 		};
 	}
 }

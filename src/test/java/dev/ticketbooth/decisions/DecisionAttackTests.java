@@ -3,17 +3,22 @@ package dev.ticketbooth.decisions;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.CallbackServer;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
+import dev.ticketbooth.keys.JwsSigner;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyRotation;
@@ -168,6 +173,32 @@ class DecisionAttackTests {
 		assertThat(zero.body()).contains(Reason.BAD_SIGNATURE);
 		HttpResponse<String> derZero = callback("kin-es-" + s, unsigned + "." + Jws.b64(new byte[] { 0x30, 6, 2, 1, 0, 2, 1, 0 }));
 		assertThat(derZero.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void es384TokensAreAllowedAndOutOfRangeEs384SignaturesDenied() throws Exception {
+		keys.createSet("es384-" + s, List.of(KeyAlgorithm.RS256, KeyAlgorithm.ES384), false);
+		viewers.kinescopeWithCallback("kin-es384-" + s, "es384-" + s, PASSWORD, false);
+		RingKey es = ring.active("es384-" + s, KeyAlgorithm.ES384);
+		String control = JwsSigner.sign(es, es.kid(), claims());
+		assertThat(callback("kin-es384-" + s, control).statusCode()).as("control").isEqualTo(200);
+
+		String unsigned = JwsSigner.sign(es, es.kid(), claims());
+		byte[] signature = Base64.getUrlDecoder().decode(unsigned.substring(unsigned.lastIndexOf('.') + 1));
+		unsigned = unsigned.substring(0, unsigned.lastIndexOf('.'));
+		byte[] order = HexFormat.of().parseHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF"
+				+ "C7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973");
+		byte[] orderTwice = new byte[96];
+		System.arraycopy(order, 0, orderTwice, 0, 48);
+		System.arraycopy(order, 0, orderTwice, 48, 48);
+		for (byte[] bad : List.of(new byte[96], orderTwice, Arrays.copyOf(signature, 64),
+				ECDSA.transcodeSignatureToDER(signature))) {
+			HttpResponse<String> response = callback("kin-es384-" + s, unsigned + "." + Jws.b64(bad));
+			assertThat(response.statusCode()).isEqualTo(403);
+			assertThat(response.body()).contains(Reason.BAD_SIGNATURE);
+		}
+		assertThat(callback("kin-es384-" + s, unsigned + "." + Jws.b64(signature)).statusCode()).as("the same, untouched")
+			.isEqualTo(200);
 	}
 
 	@Test

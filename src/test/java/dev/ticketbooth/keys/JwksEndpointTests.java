@@ -1,15 +1,20 @@
 package dev.ticketbooth.keys;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.ticketbooth.Http;
+import dev.ticketbooth.Jose;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.OAuthClients;
 import dev.ticketbooth.TicketboothServerTest;
@@ -129,11 +134,69 @@ class JwksEndpointTests {
 	}
 
 	@Test
-	void discoveryNamesThisJwksAndTheAuthorizationServerServesTheSameKeys() throws Exception {
+	void discoveryNamesThisJwksAndTheAuthorizationServerServesTheDefaultSetsKeysOnly() throws Exception {
 		var discovery = com.nimbusds.jose.util.JSONObjectUtils.parse(http.get("/.well-known/openid-configuration").body());
 		assertThat(discovery.get("jwks_uri")).isEqualTo("http://localhost:8080/.well-known/jwks.json");
+		List<String> defaultSet = ring.jwks(KeySet.DEFAULT).jwkSet().getKeys().stream().map(JWK::getKeyID).toList();
 		assertThat(JWKSet.parse(http.get("/oauth2/jwks").body()).getKeys()).extracting(JWK::getKeyID)
-			.containsExactlyInAnyOrderElementsOf(jwks().getKeys().stream().map(JWK::getKeyID).toList());
+			.containsExactlyInAnyOrderElementsOf(defaultSet);
+		assertThat(jwks().getKeys()).extracting(JWK::getKeyID).containsAll(defaultSet);
+	}
+
+	@Test
+	void aSetCreatedPublishedIsInTheJwksWithItsNextKeyAndAnUnpublishedSetIsNot() throws Exception {
+		String suffix = Long.toString(System.nanoTime(), 36);
+		String etag = http.get("/.well-known/jwks.json").headers().firstValue("ETag").orElseThrow();
+		for (String request : List.of("{\"name\":\"pub-" + suffix + "\",\"algorithms\":[\"ES256\"],\"published\":true}",
+				"{\"name\":\"hand-" + suffix + "\",\"algorithms\":[\"ES256\"]}")) {
+			HttpResponse<String> created = http.send(http.admin("/api/admin/key-sets")
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)));
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		}
+
+		HttpResponse<String> response = http.send(http.request("/.well-known/jwks.json").header("If-None-Match", etag));
+		assertThat(response.statusCode()).as("a new document, a new ETag").isEqualTo(200);
+		JWKSet published = JWKSet.parse(response.body());
+		JWK next = published.getKeyByKeyId(nextKid("pub-" + suffix));
+		assertThat(next).as("the published set's NEXT key").isNotNull();
+		assertThat(next.toECKey().getCurve()).isEqualTo(Curve.P_256);
+		assertThat(published.getKeyByKeyId(ring.active("pub-" + suffix, KeyAlgorithm.ES256).kid())).isNotNull();
+		assertThat(published.getKeyByKeyId(nextKid("hand-" + suffix))).as("unpublished set").isNull();
+		assertThat(published.getKeyByKeyId(ring.active("hand-" + suffix, KeyAlgorithm.ES256).kid())).isNull();
+		assertThat(published.getKeys()).extracting(JWK::getKeyID)
+			.containsAll(ring.jwks(KeySet.DEFAULT).jwkSet().getKeys().stream().map(JWK::getKeyID).toList());
+		assertThat(JWKSet.parse(http.get("/oauth2/jwks").body()).getKeyByKeyId(next.getKeyID()))
+			.as("the authorization server trusts the default set only").isNull();
+	}
+
+	@Test
+	void anEs384TokenVerifiesWithJoseAgainstTheJwksAndTheExportedPublicKey() throws Exception {
+		String set = "ivs-" + Long.toString(System.nanoTime(), 36);
+		HttpResponse<String> created = http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + set + "\",\"algorithms\":[\"es384\"],\"published\":true}")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(created.body()).contains("\"algorithms\":[\"ES384\"]");
+		RingKey key = ring.active(set, KeyAlgorithm.ES384);
+		JWK published = jwks().getKeyByKeyId(key.kid());
+		assertThat(published.toJSONObject()).containsEntry("kty", "EC").containsEntry("crv", "P-384")
+			.containsEntry("alg", "ES384").containsEntry("use", "sig");
+		assertThat(published.computeThumbprint().toString()).isEqualTo(key.kid());
+		String token = JwsSigner.sign(key, key.kid(),
+				Map.of("sub", "viewer", "exp", clock.instant().plus(Duration.ofMinutes(5)).getEpochSecond()));
+
+		Map<String, Object> viaJwks = Jose.verifyWithJwks(http.url("/.well-known/jwks.json"), token, null, null, "ES384");
+		assertThat(viaJwks).as(viaJwks.toString()).containsEntry("verified", true);
+
+		HttpResponse<String> pem = http.send(http.admin("/api/admin/keys/" + key.kid() + "/public.pem"));
+		assertThat(pem.body()).startsWith("-----BEGIN PUBLIC KEY-----");
+		Map<String, Object> viaPem = Jose.verifyWithSpki(pem.body(), token, "ES384");
+		assertThat(viaPem).as(viaPem.toString()).containsEntry("verified", true);
+		assertThat(Jose.verifyWithSpki(pem.body(), token, "ES256")).as("only as ES384").containsEntry("verified", false);
+	}
+
+	private String nextKid(String set) {
+		return ring.keys().stream().filter(k -> k.keySet().equals(set) && k.state() == KeyState.NEXT)
+			.findFirst().orElseThrow().kid();
 	}
 
 	private String nextKid() {

@@ -4,10 +4,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.Http;
@@ -117,6 +119,68 @@ class KeyAdminApiTests {
 		assertThat(imported.body()).contains("\"state\":\"ACTIVE\"", "\"set\":\"vidbeo-raw\"");
 		assertThat(ring.jwks(KeySet.DEFAULT).contains((String) JSONObjectUtils.parse(imported.body()).get("kid")))
 			.as("an unpublished set stays out of the JWKS").isFalse();
+	}
+
+	@Test
+	void importsVendorKeysAsTheVendorsHandThemOverWithTheirPartnerKeyId() throws Exception {
+		String s = Long.toString(System.nanoTime(), 36);
+		for (String set : List.of("mux-" + s, "cf-" + s, "bare-" + s, "raw-" + s)) {
+			assertThat(http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString("{\"name\":\"" + set + "\"}"))).statusCode()).isEqualTo(201);
+		}
+		// Mux: private_key is base64 of a PEM
+		KeyPair mux = KeyAlgorithm.RS256.newKeyPair();
+		assertImported(http.admin("/api/admin/keys/import").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("pem",
+					PrivateKeyTextTests.base64(PemCodec.writeTraditional(mux)), "set", "mux-" + s, "partner_key_id",
+					"mux-signing-key-1")))), mux, "mux-signing-key-1");
+		// Cloudflare Stream: jwk is base64 of a private JWK
+		KeyPair cloudflare = KeyAlgorithm.RS256.newKeyPair();
+		assertImported(http.admin("/api/admin/keys/import").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("jwk",
+					PrivateKeyTextTests.base64(PrivateKeyTextTests.rsaJwk(cloudflare).toJSONString()), "set", "cf-" + s,
+					"partner_key_id", "cf-key-1")))), cloudflare, "cf-key-1");
+		// a plain private JWK as the whole body, options in the query
+		KeyPair bare = KeyAlgorithm.RS256.newKeyPair();
+		assertImported(http.admin("/api/admin/keys/import?set=bare-" + s + "&partner_key_id=bare-1")
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(PrivateKeyTextTests.rsaJwk(bare).toJSONString())), bare, "bare-1");
+		// the same base64 PEM as a raw body
+		KeyPair raw = KeyAlgorithm.RS256.newKeyPair();
+		assertImported(http.admin("/api/admin/keys/import?set=raw-" + s + "&partner_key_id=raw-1")
+			.header("Content-Type", "text/plain")
+			.POST(BodyPublishers.ofString(PrivateKeyTextTests.base64(PemCodec.writePkcs8(raw.getPrivate())))), raw, "raw-1");
+	}
+
+	private void assertImported(HttpRequest.Builder request, KeyPair original, String partnerKeyId) throws Exception {
+		HttpResponse<String> response = http.send(request);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		String thumbprint = new RSAKey.Builder((RSAPublicKey) original.getPublic()).build().computeThumbprint().toString();
+		assertThat(JSONObjectUtils.parse(response.body())).containsEntry("kid", thumbprint)
+			.containsEntry("partner_key_id", partnerKeyId).containsEntry("origin", "IMPORTED");
+		RingKey stored = ring.find(thumbprint).orElseThrow();
+		assertThat(stored.partnerKeyId()).isEqualTo(partnerKeyId);
+		assertThat(stored.privateKey().getEncoded()).as("the private key itself").isEqualTo(original.getPrivate().getEncoded());
+	}
+
+	@Test
+	void vendorKeyFormsThatHoldNoKeyAreAClear400() throws Exception {
+		assertProblem(importJson("{\"pem\":\"bm90IGEga2V5\"}"), 400, "malformed-pem");
+		assertProblem(importJson("{\"jwk\":\"" + PrivateKeyTextTests.base64("{\"not\":\"a jwk\"}") + "\"}"), 400,
+				"malformed-jwk");
+		assertProblem(importJson("{\"jwk\":{\"kty\":\"RSA\",\"d\":\"AQAB\"}}"), 400, "malformed-jwk");
+		assertProblem(importJson(PrivateKeyTextTests.rsaJwk(KeyAlgorithm.RS256.newKeyPair()).toPublicJWK().toJSONString()), 400,
+				"private-key-required");
+		assertProblem(importJson("{\"kty\":\"oct\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0\"}"), 400, "unsupported-key");
+		assertProblem(importJson("{\"jwk\":42}"), 400, "malformed-jwk");
+		assertProblem(importJson("{\"pem\":\"bm90IGEga2V5\",\"jwk\":\"e30=\"}"), 400, "malformed-request");
+		assertProblem(http.admin("/api/admin/keys/import").header("Content-Type", "text/plain")
+			.POST(BodyPublishers.ofString("garbage!")), 400, "malformed-pem");
+	}
+
+	private HttpRequest.Builder importJson(String body) {
+		return http.admin("/api/admin/keys/import").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(body));
 	}
 
 	@Test

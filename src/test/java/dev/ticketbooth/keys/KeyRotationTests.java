@@ -1,8 +1,12 @@
 package dev.ticketbooth.keys;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TestDatabase;
 import dev.ticketbooth.config.ApiProblemException;
@@ -223,6 +233,82 @@ class KeyRotationTests {
 			assertThat(restarted.ring().active("modern", KeyAlgorithm.ES256).kid())
 				.isEqualTo(node.ring().active("modern", KeyAlgorithm.ES256).kid());
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void es384KeysArePublishedOnP384AndSignNinetySixByteJoseSignatures(Supplier<TestDatabase> database) throws Exception {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			node.rotation().createSet("ivs", List.of(KeyAlgorithm.ES384), true);
+			RingKey active = node.ring().active("ivs", KeyAlgorithm.ES384);
+			ECKey jwk = node.ring().publishedJwks().jwkSet().getKeyByKeyId(active.kid()).toECKey();
+			assertThat(jwk.getCurve()).isEqualTo(Curve.P_384);
+			assertThat(jwk.getAlgorithm()).isEqualTo(JWSAlgorithm.ES384);
+			assertThat(active.kid()).as("RFC 7638 thumbprint").isEqualTo(thumbprint(jwk));
+
+			SignedJWT token = SignedJWT.parse(JwsSigner.sign(active, active.kid(), Map.of("sub", "viewer")));
+			assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES384);
+			assertThat(token.getSignature().decode()).as("R || S").hasSize(96);
+			assertThat(token.verify(new ECDSAVerifier(jwk))).isTrue();
+
+			// stored encrypted like every other key: a restarted node decrypts it and signs with it
+			RingKey reopened = KeyRingNode.open(db, kek, properties, clock).ring().active("ivs", KeyAlgorithm.ES384);
+			assertThat(reopened.kid()).isEqualTo(active.kid());
+			assertThat(SignedJWT.parse(JwsSigner.sign(reopened, reopened.kid(), Map.of("sub", "viewer")))
+				.verify(new ECDSAVerifier(jwk))).isTrue();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void theJwksHoldsEveryPublishedSetEachUnderItsOwnLeadTimeAndRetention(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			assertThat(node.ring().publishedJwks().json()).as("only the default set: the same document as before")
+				.isEqualTo(node.ring().jwks(KeySet.DEFAULT).json());
+			node.rotation().createSet("cdn", List.of(KeyAlgorithm.ES256), true);
+			node.rotation().createSet("by-hand", List.of(KeyAlgorithm.RS256), false);
+			String active = node.ring().active("cdn", KeyAlgorithm.ES256).kid();
+			String next = next(node, "cdn");
+			List<String> defaults = node.ring().jwks(KeySet.DEFAULT).jwkSet().getKeys().stream().map(JWK::getKeyID).toList();
+
+			List<String> published = kids(node.ring().publishedJwks());
+			assertThat(published).as("the default set first").startsWith(defaults.toArray(String[]::new))
+				.contains(active, next).hasSize(defaults.size() + 2);
+			assertThat(published).doesNotContain(node.ring().active("by-hand", KeyAlgorithm.RS256).kid(), next(node, "by-hand"));
+
+			clock.advance(properties.rotationPeriod());
+			node.rotation().maintain();
+			assertThat(node.ring().active("cdn", KeyAlgorithm.ES256).kid()).isEqualTo(next);
+			String newNext = next(node, "cdn");
+			assertThat(kids(node.ring().publishedJwks())).as("a new NEXT key is published before it signs; "
+					+ "the RETIRED key stays until retention ends").contains(newNext, next, active);
+
+			clock.advance(properties.retention());
+			node.rotation().maintain();
+			assertThat(kids(node.ring().publishedJwks())).doesNotContain(active).contains(newNext, next);
+
+			node.rotation().revoke(newNext);
+			assertThat(kids(node.ring().publishedJwks())).as("revoked: out at once").doesNotContain(newNext);
+		}
+	}
+
+	private static String next(KeyRingNode node, String set) {
+		return node.ring().keys().stream().filter(k -> k.keySet().equals(set) && k.state() == KeyState.NEXT)
+			.findFirst().orElseThrow().kid();
+	}
+
+	private static List<String> kids(PublishedJwks jwks) {
+		return jwks.jwkSet().getKeys().stream().map(JWK::getKeyID).toList();
+	}
+
+	/** RFC 7638 §3.2 by hand: SHA-256 of the required members in lexicographic order, no whitespace. */
+	private static String thumbprint(ECKey key) throws Exception {
+		String members = "{\"crv\":\"" + key.getCurve().getName() + "\",\"kty\":\"EC\",\"x\":\"" + key.getX()
+				+ "\",\"y\":\"" + key.getY() + "\"}";
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(members.getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 	}
 
 	private static Object attempt(KeyRingNode node) {

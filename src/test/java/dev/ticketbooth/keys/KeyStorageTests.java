@@ -29,10 +29,10 @@ class KeyStorageTests {
 		try (TestDatabase db = database.get()) {
 			KeyEncryptionKey kek = KeyEncryptionKey.fromBase64(KeyEncryptionKey.generateBase64(), "test");
 			KeyRingNode node = KeyRingNode.open(db, kek, KeyProperties.defaults(), MutableClock.startingNow());
-			node.rotation().createSet("all", List.of(KeyAlgorithm.ES256, KeyAlgorithm.EdDSA), false);
+			node.rotation().createSet("all", List.of(KeyAlgorithm.ES256, KeyAlgorithm.ES384, KeyAlgorithm.EdDSA), false);
 			node.rotation().importKey(KeyAlgorithm.RS256.newKeyPair(), KeySet.DEFAULT, null, false);
 			List<RingKey> keys = node.ring().keys();
-			assertThat(keys).hasSize(6).allSatisfy(k -> assertThat(k.privateKey()).isNotNull());
+			assertThat(keys).hasSize(8).allSatisfy(k -> assertThat(k.privateKey()).isNotNull());
 
 			String dump = dumpEveryTable(db);
 			assertThat(dump).contains(keys.get(0).kid()); // the dump does see the key rows

@@ -69,6 +69,23 @@ class KeysCommandLineTests {
 	}
 
 	@Test
+	void importsCloudflaresBase64JwkAsItComesWithItsKeyId() throws Exception {
+		assertThat(keys("create-set", "cloudflare").exit()).isZero();
+		var pair = KeyAlgorithm.RS256.newKeyPair();
+		Path file = home.resolve("cloudflare.jwk.b64");
+		Files.writeString(file, PrivateKeyTextTests.base64(PrivateKeyTextTests.rsaJwk(pair).toJSONString()) + "\n");
+		Run imported = keys("import", file.toString(), "--set", "cloudflare", "--partner-key-id", "cf-7", "--activate");
+		assertThat(imported.exit()).as(imported.err()).isZero();
+		String thumbprint = KeyAlgorithm.RS256.publicJwk(null, pair.getPublic()).computeThumbprint().toString();
+		assertThat(imported.out()).contains(thumbprint, "cloudflare", "ACTIVE", "cf-7");
+
+		Files.writeString(file, "not a key");
+		Run garbage = keys("import", file.toString(), "--set", "cloudflare");
+		assertThat(garbage.exit()).isEqualTo(1);
+		assertThat(garbage.err()).contains("PEM", "JWK");
+	}
+
+	@Test
 	void usageErrorsExitWith2AndAWrongKekWith1() {
 		Run unknown = keys("frobnicate");
 		assertThat(unknown.exit()).isEqualTo(2);

@@ -64,12 +64,14 @@ class PemCodecTests {
 		assertSamePair(PemCodec.readKeyPair(pem, null), pair);
 	}
 
-	@Test
-	void sec1EcRoundTrips() throws Exception {
-		KeyPair pair = KeyAlgorithm.ES256.newKeyPair();
+	@ParameterizedTest
+	@EnumSource(names = { "ES256", "ES384" })
+	void sec1EcRoundTrips(KeyAlgorithm algorithm) throws Exception {
+		KeyPair pair = algorithm.newKeyPair();
 		String pem = PemCodec.writeTraditional(pair);
 		assertThat(pem).startsWith("-----BEGIN EC PRIVATE KEY-----");
 		assertSamePair(PemCodec.readKeyPair(pem, null), pair);
+		assertThat(KeyAlgorithm.of(PemCodec.readKeyPair(pem, null).getPublic())).isEqualTo(algorithm);
 	}
 
 	@ParameterizedTest
@@ -94,7 +96,7 @@ class PemCodecTests {
 		assertThatThrownBy(() -> PemCodec.readKeyPair(PemCodec.writePkcs8(rsa.generateKeyPair().getPrivate()), null))
 			.satisfies(code("weak-key"));
 		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-		ec.initialize(new ECGenParameterSpec("secp384r1"));
+		ec.initialize(new ECGenParameterSpec("secp521r1"));
 		assertThatThrownBy(() -> PemCodec.readKeyPair(PemCodec.writePkcs8(ec.generateKeyPair().getPrivate()), null))
 			.satisfies(code("unsupported-key"));
 		KeyPair ed448 = KeyPairGenerator.getInstance("Ed448").generateKeyPair();
@@ -104,7 +106,8 @@ class PemCodecTests {
 
 	/** OpenSSL writes every format; we must read each and derive the same public key it does. */
 	@ParameterizedTest
-	@ValueSource(strings = { "RSA:rsa_keygen_bits:2048", "EC:ec_paramgen_curve:P-256", "ED25519" })
+	@ValueSource(strings = { "RSA:rsa_keygen_bits:2048", "EC:ec_paramgen_curve:P-256", "EC:ec_paramgen_curve:P-384",
+			"ED25519" })
 	void readsEveryFormatOpenSslWrites(String spec, @TempDir Path dir) throws Exception {
 		Path key = dir.resolve("key.pem");
 		String[] parts = spec.split(":");
