@@ -160,6 +160,30 @@ class KeyRotationTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#allUnmigrated")
+	void theUpgradeMarksTheSetsOfExistingVidbeoPartners(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			db.migrateTo("17");
+			var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(db.dataSource());
+			for (String set : List.of("vb", "amg", "unused")) {
+				jdbc.sql("INSERT INTO key_sets (name, algorithms, published, created_at) VALUES (?, 'RS256', false, "
+						+ "CURRENT_TIMESTAMP)").param(set).update();
+			}
+			for (String[] partner : new String[][] { { "vb-1", "VIDBEO", "vb" }, { "amg-1", "STREAMAMG", "amg" } }) {
+				jdbc.sql("INSERT INTO partners (id, profile, key_set, issuer, default_lifetime_seconds, max_lifetime_seconds, "
+						+ "claim_names, url_templates, library_tokens, created_at) VALUES (?, ?, ?, 'https://tb', 60, 60, '{}', "
+						+ "'{}', false, CURRENT_TIMESTAMP)").params((Object[]) partner).update();
+			}
+
+			db.migrate();
+
+			assertThat(new KeyRepository(jdbc).findSets()).extracting(KeySet::name, KeySet::vendorKeyIds)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("amg", false),
+						org.assertj.core.groups.Tuple.tuple("unused", false), org.assertj.core.groups.Tuple.tuple("vb", true));
+		}
+	}
+
 	private static String nextKid(KeyRingNode node, String set) {
 		return node.ring().keys().stream().filter(k -> k.keySet().equals(set) && k.state() == KeyState.NEXT).findFirst()
 			.orElseThrow().kid();
