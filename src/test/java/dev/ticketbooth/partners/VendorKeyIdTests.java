@@ -5,11 +5,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
+import dev.ticketbooth.WebSession;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyProperties;
 import dev.ticketbooth.keys.KeyRing;
@@ -30,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TicketboothServerTest
 class VendorKeyIdTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -99,6 +104,28 @@ class VendorKeyIdTests {
 		assertThat(rotated.body()).contains("\"outcome\":\"PROMOTED\"");
 	}
 
+	@Test
+	void theConsoleTimelineShowsEachKeysVendorId() {
+		String set = "vidbeo-ui-" + s;
+		createSet(set);
+		createPartner("vidbeo-ui-" + s, "vidbeo", set);
+		String active = ring.active(set, KeyAlgorithm.RS256).kid();
+		http.send(http.admin("/api/admin/keys/" + active).header("Content-Type", "application/json")
+			.method("PATCH", BodyPublishers.ofString("{\"partner_key_id\":\"vb-ui-" + s + "\"}")));
+
+		WebSession operator = new WebSession(port);
+		operator.postForm("/admin/login", "username=admin&password=" + TicketboothServerTest.ADMIN_PASSWORD + "&_csrf="
+				+ csrf(operator.get("/admin/login").body()));
+		String page = operator.get("/admin/keys").body();
+
+		String timeline = page.substring(page.indexOf("data-set=\"" + set + "\""));
+		timeline = timeline.substring(0, timeline.indexOf("</svg>"));
+		assertThat(timeline).contains(active.substring(0, 12) + "… ACTIVE · vendor id: vb-ui-" + s,
+				next(set).kid().substring(0, 12) + "… NEXT · vendor id: none recorded");
+		String defaultTimeline = page.substring(page.indexOf("data-set=\"default\""));
+		assertThat(defaultTimeline.substring(0, defaultTimeline.indexOf("</svg>"))).doesNotContain("vendor id");
+	}
+
 	private void createSet(String name) {
 		HttpResponse<String> created = http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString("{\"name\":\"" + name + "\",\"algorithms\":[\"RS256\"]}")));
@@ -127,5 +154,11 @@ class VendorKeyIdTests {
 		ring.refreshIfChanged();
 		return ring.keys().stream().filter(k -> k.keySet().equals(set) && k.state() == KeyState.NEXT).findFirst()
 			.orElseThrow();
+	}
+
+	private static String csrf(String page) {
+		Matcher matcher = CSRF.matcher(page);
+		assertThat(matcher.find()).isTrue();
+		return WebSession.encode(matcher.group(1));
 	}
 }
