@@ -137,6 +137,9 @@ class KeyRotationTests {
 				.containsExactly(RotationResult.Outcome.PROMOTED, RotationResult.Outcome.UNCHANGED);
 			assertThat(node.ring().active("vendor", KeyAlgorithm.RS256).kid()).as("the schedule never forces")
 				.isEqualTo(active);
+			var health = new KeyRingHealthIndicator(node.ring(), node.rotation(), properties, clock).health();
+			assertThat(health.getStatus().getCode()).isEqualTo("UP");
+			assertThat(String.valueOf(health.getDetails().get("waiting"))).contains("vendor/RS256", next);
 			assertThatThrownBy(() -> node.rotation().rotate("vendor", null, false))
 				.isInstanceOfSatisfying(ApiProblemException.class, ex -> {
 					assertThat(ex.code()).isEqualTo("partner-key-id-missing");
