@@ -103,7 +103,8 @@ class ConsoleController {
 	String confirmRotation(@RequestParam(defaultValue = KeySet.DEFAULT) String set, Model model) {
 		model.addAttribute("title", "Rotate key set " + set);
 		model.addAttribute("text", "The NEXT key of set '" + set + "' becomes ACTIVE, the ACTIVE key retires, and a new "
-				+ "NEXT key is published. If the NEXT key is younger than the lead time, the rotation is refused unless forced.");
+				+ "NEXT key is published. If the NEXT key is younger than the lead time, or has no partner key id while a "
+				+ "platform using the set knows keys only by their ids, the rotation is refused unless forced.");
 		model.addAttribute("action", "/admin/keys/rotate");
 		model.addAttribute("set", set);
 		model.addAttribute("forceable", true);
