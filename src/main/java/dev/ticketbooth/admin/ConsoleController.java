@@ -2,6 +2,7 @@ package dev.ticketbooth.admin;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 
 import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.entitlements.Entitlements;
@@ -13,6 +14,7 @@ import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.login.Providers;
 import dev.ticketbooth.oidc.OidcClients;
+import dev.ticketbooth.partners.Partner;
 import dev.ticketbooth.partners.PartnerRequest;
 import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUsers;
@@ -80,19 +82,29 @@ class ConsoleController {
 	@GetMapping("/admin/keys")
 	String keys(Model model, Authentication operator) {
 		ring.refreshIfChanged();
+		List<Partner> all = partners.list();
 		model.addAttribute("timelines", rotation.sets().stream()
-			.map(set -> KeyTimeline.of(set.name(), ring.keys(), keyProperties, clock.instant())).toList());
+			.map(set -> KeyTimeline.of(set, vendorKeyLimit(set, all), ring.keys(), keyProperties, clock.instant()))
+			.toList());
 		model.addAttribute("keys", ring.keys());
 		model.addAttribute("audit", audit.recent(10));
 		model.addAttribute("canAct", canAct(operator));
 		return "admin/keys";
 	}
 
+	/** The smallest key limit of the platforms whose partners use the set, if any caps its keys. */
+	private static OptionalInt vendorKeyLimit(KeySet set, List<Partner> all) {
+		return all.stream().filter(p -> p.keySet().equals(set.name()))
+			.map(p -> p.profile().dialect().vendorKeyLimit()).filter(OptionalInt::isPresent)
+			.mapToInt(OptionalInt::getAsInt).min();
+	}
+
 	@GetMapping("/admin/keys/rotate")
 	String confirmRotation(@RequestParam(defaultValue = KeySet.DEFAULT) String set, Model model) {
 		model.addAttribute("title", "Rotate key set " + set);
 		model.addAttribute("text", "The NEXT key of set '" + set + "' becomes ACTIVE, the ACTIVE key retires, and a new "
-				+ "NEXT key is published. If the NEXT key is younger than the lead time, the rotation is refused unless forced.");
+				+ "NEXT key is published. If the NEXT key is younger than the lead time, or has no partner key id while a "
+				+ "platform using the set knows keys only by their ids, the rotation is refused unless forced.");
 		model.addAttribute("action", "/admin/keys/rotate");
 		model.addAttribute("set", set);
 		model.addAttribute("forceable", true);

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 import dev.ticketbooth.keys.KeyProperties;
+import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.keys.KeyState;
 import dev.ticketbooth.keys.RingKey;
 import dev.ticketbooth.keys.RotationSchedule;
@@ -15,8 +17,14 @@ import dev.ticketbooth.keys.RotationSchedule;
  * The key ring of one set as a picture: one row per key with its NEXT, ACTIVE and RETIRED spans
  * against time, "now", the next scheduled rotation and each retention end. Positions are
  * percentages of the time axis, ready for an SVG.
+ *
+ * @param vendorKeyIds a platform using the set knows its keys only by the ids it assigned: each
+ *     row shows the key's id there, or that none is recorded
+ * @param keyLimitWarning set when the set holds more NEXT, ACTIVE and RETIRED keys than a platform
+ *     using it accepts
  */
-record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double rotationAt, List<Row> rows) {
+record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double rotationAt, List<Row> rows,
+		boolean vendorKeyIds, String keyLimitWarning) {
 
 	record Segment(String state, double x, double width, Instant start, Instant end) {
 	}
@@ -24,7 +32,13 @@ record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double ro
 	record Row(String kid, String state, String partnerKeyId, List<Segment> segments, Double removalAt) {
 	}
 
-	static KeyTimeline of(String set, List<RingKey> keys, KeyProperties properties, Instant now) {
+	/**
+	 * @param vendorKeyLimit the fewest keys any platform of the set's partners holds per account or
+	 *     region, if one caps them
+	 */
+	static KeyTimeline of(KeySet keySet, OptionalInt vendorKeyLimit, List<RingKey> keys, KeyProperties properties,
+			Instant now) {
+		String set = keySet.name();
 		List<RingKey> shown = keys.stream().filter(k -> k.keySet().equals(set) && k.state() != KeyState.REVOKED)
 			.sorted(Comparator.comparing(RingKey::createdAt)).toList();
 		Instant from = shown.stream().map(RingKey::createdAt).min(Comparator.naturalOrder()).orElse(now)
@@ -57,7 +71,18 @@ record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double ro
 			}
 			rows.add(new Row(key.kid(), key.state().name(), key.partnerKeyId(), segments, removal));
 		}
-		return new KeyTimeline(set, from, to, axis.at(now), rotation == null ? null : axis.at(rotation), rows);
+		return new KeyTimeline(set, from, to, axis.at(now), rotation == null ? null : axis.at(rotation), rows,
+				keySet.vendorKeyIds(), keyLimitWarning(shown, vendorKeyLimit));
+	}
+
+	/** {@code shown}: the set's NEXT, ACTIVE and RETIRED keys (a revoked key should be deleted at the platform). */
+	static String keyLimitWarning(List<RingKey> shown, OptionalInt limit) {
+		int held = shown.size();
+		if (limit.isEmpty() || held <= limit.getAsInt()) {
+			return null;
+		}
+		return "This set holds " + held + " keys (NEXT, ACTIVE and RETIRED) but a platform using it accepts at most "
+				+ limit.getAsInt() + ": it cannot hold them all. Delete retired keys there, or rotate less often.";
 	}
 
 	private record Axis(Instant from, Instant to) {

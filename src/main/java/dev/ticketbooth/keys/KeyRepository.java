@@ -25,7 +25,7 @@ class KeyRepository {
 			+ ") VALUES (:kid, :keySet, :algorithm, :state, :origin, :publicKey, :privateKey, :partnerKeyId, "
 			+ ":createdAt, :activatedAt, :retiredAt, :revokedAt)";
 
-	private static final String SELECT_SETS = "SELECT name, algorithms, published, created_at FROM key_sets";
+	private static final String SELECT_SETS = "SELECT name, algorithms, published, created_at, vendor_key_ids FROM key_sets";
 
 	private static final RowMapper<StoredKey> KEY_ROW = KeyRepository::mapKey;
 
@@ -46,10 +46,15 @@ class KeyRepository {
 	}
 
 	void insertSet(KeySet set) {
-		jdbc.sql("INSERT INTO key_sets (name, algorithms, published, created_at) VALUES (?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO key_sets (name, algorithms, published, created_at, vendor_key_ids) VALUES (?, ?, ?, ?, ?)")
 			.params(set.name(), set.algorithms().stream().map(Enum::name).collect(Collectors.joining(",")),
-					set.published(), DbTime.bind(set.createdAt()))
+					set.published(), DbTime.bind(set.createdAt()), set.vendorKeyIds())
 			.update();
+	}
+
+	/** Never cleared: see {@link KeySet#vendorKeyIds()}. */
+	void requireVendorKeyIds(String name) {
+		jdbc.sql("UPDATE key_sets SET vendor_key_ids = true WHERE name = ?").param(name).update();
 	}
 
 	/** Row lock on the set: serializes key changes to one set across threads and nodes. */
@@ -133,6 +138,7 @@ class KeyRepository {
 	private static KeySet mapSet(ResultSet rs, int row) throws SQLException {
 		List<KeyAlgorithm> algorithms = Arrays.stream(rs.getString("algorithms").split(",")).map(KeyAlgorithm::valueOf)
 			.toList();
-		return new KeySet(rs.getString("name"), algorithms, rs.getBoolean("published"), DbTime.read(rs, "created_at"));
+		return new KeySet(rs.getString("name"), algorithms, rs.getBoolean("published"), DbTime.read(rs, "created_at"),
+				rs.getBoolean("vendor_key_ids"));
 	}
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code keyRing} in {@code /actuator/health}: DOWN unless every set has an ACTIVE key per
  * algorithm, every published set a NEXT key that will have been published for the lead time by
- * the time rotation is due, and no RETIRED key is kept past its retention.
+ * the time rotation is due, and no RETIRED key is kept past its retention. A due rotation the
+ * schedule skips because the NEXT key has no partner key id is listed under {@code waiting}.
  */
 @Component
 class KeyRingHealthIndicator implements HealthIndicator {
@@ -40,6 +41,7 @@ class KeyRingHealthIndicator implements HealthIndicator {
 		ring.refreshIfChanged();
 		Instant now = clock.instant();
 		List<String> problems = new ArrayList<>();
+		List<String> waiting = new ArrayList<>();
 		for (KeySet set : rotation.sets()) {
 			for (KeyAlgorithm algorithm : set.algorithms()) {
 				List<RingKey> keys = ring.keys().stream()
@@ -60,6 +62,10 @@ class KeyRingHealthIndicator implements HealthIndicator {
 							problems.add(where + ": NEXT key " + next.kid() + " will not be published long enough before "
 									+ "rotation is due at " + due);
 						}
+						if (set.vendorKeyIds() && next.partnerKeyId() == null && !now.isBefore(due)) {
+							waiting.add(where + ": rotation due since " + due + " waits for the partner key id of NEXT key "
+									+ next.kid());
+						}
 					}
 				}
 				keys.stream().filter(k -> k.state() == KeyState.RETIRED && k.removalAt(properties.retention()) != null
@@ -68,6 +74,11 @@ class KeyRingHealthIndicator implements HealthIndicator {
 			}
 		}
 		Health.Builder health = problems.isEmpty() ? Health.up() : Health.down();
-		return health.withDetail("generation", ring.generation()).withDetail("problems", problems).build();
+		health.withDetail("generation", ring.generation()).withDetail("problems", problems);
+		if (!waiting.isEmpty()) {
+			// not a fault: the ACTIVE key goes on signing until the operator records the vendor's id
+			health.withDetail("waiting", waiting);
+		}
+		return health.build();
 	}
 }

@@ -53,6 +53,9 @@ public class KeyRotation {
 
 	private final String origin;
 
+	/** NEXT keys whose skipped rotation this node has logged. */
+	private final java.util.Set<String> skipLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/** Test seam: runs inside a promotion after the old key is retired, to simulate a crash there. */
 	Runnable afterRetire = () -> {
 	};
@@ -133,8 +136,9 @@ public class KeyRotation {
 	/**
 	 * The schedule's step for every set: give each an ACTIVE and a NEXT key, promote NEXT where
 	 * the ACTIVE key has served its rotation period (published sets only: an unpublished set's
-	 * partner holds an uploaded copy of the public key, so only an operator may switch it), and
-	 * remove RETIRED keys past retention.
+	 * partner holds an uploaded copy of the public key, so only an operator may switch it; and not
+	 * while the NEXT key of a set with vendor key ids has no partner key id), and remove RETIRED
+	 * keys past retention. The schedule never forces.
 	 */
 	public List<RotationResult> maintain() {
 		List<RotationResult> results = new ArrayList<>();
@@ -147,7 +151,13 @@ public class KeyRotation {
 					Instant now = DbTime.now(clock);
 					RotationResult result = ensureActiveAndNext(set, algorithm, now);
 					if (result.outcome() == RotationResult.Outcome.UNCHANGED && set.published() && rotationDue(set, algorithm, now)) {
-						result = promote(set, algorithm, now);
+						StoredKey next = first(set.name(), algorithm, KeyState.NEXT).orElseThrow();
+						if (lacksVendorKeyId(set, next)) {
+							locked.afterCommit(() -> skipped(next));
+						}
+						else {
+							result = promote(set, algorithm, now);
+						}
 					}
 					changed |= result.outcome() != RotationResult.Outcome.UNCHANGED;
 					changed |= removeExpired(locked, algorithm, now) > 0;
@@ -164,9 +174,11 @@ public class KeyRotation {
 	}
 
 	/**
-	 * On-demand rotation: promote each algorithm's NEXT key of the set. Refuses (409
-	 * {@code next-key-too-young}) while a NEXT key has been published for less than the lead time,
-	 * unless {@code force}: a forced promotion may meet verifiers whose cached JWKS lacks the key.
+	 * On-demand rotation: promote each algorithm's NEXT key of the set. Refuses, unless
+	 * {@code force}, while a NEXT key of a set with vendor key ids has no partner key id (409
+	 * {@code partner-key-id-missing}: the platform would not know the key that signs) and while a
+	 * NEXT key has been published for less than the lead time (409 {@code next-key-too-young}: a
+	 * forced promotion may meet verifiers whose cached JWKS lacks the key).
 	 */
 	public List<RotationResult> rotate(String setName, KeyAlgorithm onlyAlgorithm, boolean force) {
 		return change(setName, locked -> {
@@ -180,6 +192,9 @@ public class KeyRotation {
 			if (!force) {
 				for (KeyAlgorithm algorithm : algorithms) {
 					Optional<StoredKey> next = first(set.name(), algorithm, KeyState.NEXT);
+					if (next.isPresent() && lacksVendorKeyId(set, next.get())) {
+						throw partnerKeyIdMissing(next.get());
+					}
 					if (next.isPresent() && !schedule.promotable(next.get().createdAt(), now)) {
 						Instant promotableAt = schedule.promotableAt(next.get().createdAt());
 						throw new ApiProblemException(HttpStatus.CONFLICT, "next-key-too-young", "The NEXT " + algorithm
@@ -292,6 +307,27 @@ public class KeyRotation {
 						"Key " + existing.kid() + " is already in set '" + existing.keySet() + "'");
 	}
 
+	/**
+	 * Marks the set as used by a platform that knows our keys only by the id it assigned: from now
+	 * on it is not rotated while its NEXT key has no partner key id, unless forced. Called when such
+	 * a partner is created on the set; the mark is never removed, since the platform may still hold
+	 * the set's keys after the partner is gone.
+	 */
+	public KeySet requireVendorKeyIds(String setName) {
+		return change(setName, locked -> {
+			if (locked.set().vendorKeyIds()) {
+				locked.unchanged();
+				return locked.set();
+			}
+			repository.requireVendorKeyIds(setName);
+			locked.afterCommit(() -> {
+				publish("vendor-key-ids-required", setName, "-");
+				log.info("Key set '{}' now needs a partner key id on its NEXT key before each rotation", setName);
+			});
+			return repository.findSet(setName).orElseThrow();
+		});
+	}
+
 	/** Records the id a partner assigned to our uploaded public key (Vidbeo's {@code keyid}). */
 	public RingKey setPartnerKeyId(String kid, String partnerKeyId) {
 		String value = validPartnerKeyId(partnerKeyId);
@@ -319,6 +355,27 @@ public class KeyRotation {
 					"A partner key id is 1-200 printable ASCII characters without spaces");
 		}
 		return value;
+	}
+
+	private static boolean lacksVendorKeyId(KeySet set, StoredKey next) {
+		return set.vendorKeyIds() && next.partnerKeyId() == null;
+	}
+
+	private static ApiProblemException partnerKeyIdMissing(StoredKey next) {
+		return new ApiProblemException(HttpStatus.CONFLICT, "partner-key-id-missing", "The NEXT " + next.algorithm()
+				+ " key " + next.kid() + " of set '" + next.keySet() + "' has no partner key id, and a platform using the set "
+				+ "knows our keys only by the id it assigned: upload the key's public PEM to the platform, record its id with "
+				+ "PATCH /api/admin/keys/" + next.kid() + ", then rotate. Or force the rotation.",
+				Map.of("kid", next.kid(), "set", next.keySet()));
+	}
+
+	/** Logged once per NEXT key and node: the schedule checks every minute. */
+	private void skipped(StoredKey next) {
+		if (skipLogged.add(next.kid())) {
+			log.warn("Key set '{}' is due for rotation, but its NEXT {} key {} has no partner key id: not rotated. Upload "
+					+ "its public PEM to the platform and record the id (PATCH /api/admin/keys/{}); the schedule rotates "
+					+ "the set after that.", next.keySet(), next.algorithm(), next.kid(), next.kid());
+		}
 	}
 
 	private boolean rotationDue(KeySet set, KeyAlgorithm algorithm, Instant now) {

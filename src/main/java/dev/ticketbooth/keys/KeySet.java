@@ -7,12 +7,21 @@ import java.util.List;
  * A named group of keys rotated together. The {@code default} set and every set marked
  * {@code published} are in the JWKS and rotated on schedule; the others serve partners that were
  * given a public key by hand (e.g. Vidbeo's uploaded PEM).
+ *
+ * @param vendorKeyIds a partner of a platform that knows our keys only by the id it assigned
+ *     (Vidbeo's {@code keyid}) uses the set: it is not rotated while its NEXT key has no
+ *     {@code partner_key_id}, unless forced. Once set, it stays set.
  */
-public record KeySet(String name, List<KeyAlgorithm> algorithms, boolean published, Instant createdAt) {
+public record KeySet(String name, List<KeyAlgorithm> algorithms, boolean published, Instant createdAt,
+		boolean vendorKeyIds) {
 
 	public static final String DEFAULT = "default";
 
 	public KeySet {
 		algorithms = List.copyOf(algorithms);
+	}
+
+	public KeySet(String name, List<KeyAlgorithm> algorithms, boolean published, Instant createdAt) {
+		this(name, algorithms, published, createdAt, false);
 	}
 }

@@ -36,7 +36,8 @@ public final class KeysCommandLine {
 			  list                                   every key with its state and dates
 			  rotate [--set S] [--algorithm A] [--force]
 			                                         promote the NEXT key (refused while younger than
-			                                         the prepublish lead time unless --force)
+			                                         the prepublish lead time, or without the partner
+			                                         key id a set's platform needs, unless --force)
 			  revoke KID                             withdraw a key at once
 			  import FILE [--set S] [--partner-key-id ID] [--activate] [--password-env VAR]
 			                                         add a private key: PEM (PKCS#1, SEC1, PKCS#8,

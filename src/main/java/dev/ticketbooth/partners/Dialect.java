@@ -92,6 +92,24 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 	/** Refuses claim renames the platform does not have (400 {@code invalid-claim-names}). */
 	Map<String, String> checkClaimNames(Map<String, String> names);
 
+	/**
+	 * Whether the platform fetches our JWKS. One that does not knows our key only by the id it
+	 * assigned (recorded as the key's {@code partner_key_id}): its partners' key sets are then not
+	 * rotated while the NEXT key has no such id, unless forced.
+	 */
+	default boolean readsOurJwks() {
+		return true;
+	}
+
+	/**
+	 * How many public keys the platform holds per account or region (Brightcove, IVS: 3), if it
+	 * caps them; the console warns when a set its partners use holds more NEXT, ACTIVE and RETIRED
+	 * keys than that.
+	 */
+	default java.util.OptionalInt vendorKeyLimit() {
+		return java.util.OptionalInt.empty();
+	}
+
 	/** The header {@code kid}: ours, unless the platform knows the key only by the id it assigned. */
 	default String headerKid(RingKey key) {
 		return key.kid();

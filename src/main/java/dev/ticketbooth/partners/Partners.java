@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.config.DbTime;
+import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.keys.SecretHashes;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -30,12 +31,15 @@ public class Partners {
 
 	private final SecretHashes secretHashes;
 
+	private final KeyRotation keys;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	Partners(PartnerRepository repository, PartnerCache cache, PartnerRequests requests, SecretHashes secretHashes,
-			TransactionTemplate transactions, Clock clock) {
+			KeyRotation keys, TransactionTemplate transactions, Clock clock) {
+		this.keys = keys;
 		this.repository = repository;
 		this.cache = cache;
 		this.requests = requests;
@@ -67,11 +71,17 @@ public class Partners {
 	/**
 	 * Creates the partner and its callback credentials in one transaction: a taken callback
 	 * username (409) leaves no partner behind. Nothing here reads through the partner cache, so
-	 * a rolled-back partner is never remembered either.
+	 * a rolled-back partner is never remembered either. A partner whose platform does not read our
+	 * JWKS first marks its key set as needing vendor key ids ({@link KeyRotation#requireVendorKeyIds}).
 	 */
 	public Created create(PartnerRequest request) {
 		PartnerRequests.Checked checked = requests.check(request, DbTime.now(clock));
 		Partner partner = checked.partner();
+		if (!partner.profile().dialect().readsOurJwks()) {
+			// before the partner exists, so no rotation can slip in between; a set marked for a
+			// partner that then fails to be created (duplicate id) only asks for ids it did not need
+			keys.requireVendorKeyIds(partner.keySet());
+		}
 		transactions.executeWithoutResult(status -> {
 			try {
 				repository.insert(partner);

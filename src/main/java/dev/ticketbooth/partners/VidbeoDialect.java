@@ -39,6 +39,12 @@ public final class VidbeoDialect implements Dialect {
 		return Dialect.noClaimNames(names, platform());
 	}
 
+	/** Its keys are uploaded by hand; it knows each by the {@code keyid} it assigned. */
+	@Override
+	public boolean readsOurJwks() {
+		return false;
+	}
+
 	@Override
 	public String headerKid(RingKey key) {
 		if (key.partnerKeyId() == null) {

@@ -122,6 +122,78 @@ class KeyRotationTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void aSetWithVendorKeyIdsWaitsForTheNextKeysPartnerKeyIdUnlessForced(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
+			node.rotation().createSet("vendor", List.of(KeyAlgorithm.RS256), true);
+			assertThat(node.rotation().requireVendorKeyIds("vendor").vendorKeyIds()).isTrue();
+			assertThat(node.rotation().requireVendorKeyIds("vendor").vendorKeyIds()).as("asking again changes nothing")
+				.isTrue();
+			String active = node.ring().active("vendor", KeyAlgorithm.RS256).kid();
+			String next = nextKid(node, "vendor");
+
+			clock.advance(properties.rotationPeriod().plusDays(1));
+			assertThat(node.rotation().maintain()).extracting(RotationResult::outcome)
+				.containsExactly(RotationResult.Outcome.PROMOTED, RotationResult.Outcome.UNCHANGED);
+			assertThat(node.ring().active("vendor", KeyAlgorithm.RS256).kid()).as("the schedule never forces")
+				.isEqualTo(active);
+			var health = new KeyRingHealthIndicator(node.ring(), node.rotation(), properties, clock).health();
+			assertThat(health.getStatus().getCode()).isEqualTo("UP");
+			assertThat(String.valueOf(health.getDetails().get("waiting"))).contains("vendor/RS256", next);
+			assertThatThrownBy(() -> node.rotation().rotate("vendor", null, false))
+				.isInstanceOfSatisfying(ApiProblemException.class, ex -> {
+					assertThat(ex.code()).isEqualTo("partner-key-id-missing");
+					assertThat(ex.properties()).containsEntry("kid", next).containsEntry("set", "vendor");
+				});
+			assertThat(node.ring().active("vendor", KeyAlgorithm.RS256).kid()).isEqualTo(active);
+
+			node.rotation().setPartnerKeyId(next, "vendor-key-2");
+			node.rotation().maintain();
+			assertThat(node.ring().active("vendor", KeyAlgorithm.RS256).kid()).isEqualTo(next);
+			assertThat(node.ring().active("vendor", KeyAlgorithm.RS256).partnerKeyId()).isEqualTo("vendor-key-2");
+
+			String third = nextKid(node, "vendor");
+			clock.advance(properties.prepublish());
+			assertThatThrownBy(() -> node.rotation().rotate("vendor", KeyAlgorithm.RS256, false))
+				.isInstanceOfSatisfying(ApiProblemException.class,
+						ex -> assertThat(ex.code()).isEqualTo("partner-key-id-missing"));
+			assertThat(node.rotation().rotate("vendor", null, true).get(0).activeKid()).isEqualTo(third);
+			assertThat(node.rotation().sets()).filteredOn(set -> set.name().equals(KeySet.DEFAULT))
+				.extracting(KeySet::vendorKeyIds).containsExactly(false);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#allUnmigrated")
+	void theUpgradeMarksTheSetsOfExistingVidbeoPartners(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			db.migrateTo("17");
+			var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(db.dataSource());
+			for (String set : List.of("vb", "amg", "unused")) {
+				jdbc.sql("INSERT INTO key_sets (name, algorithms, published, created_at) VALUES (?, 'RS256', false, "
+						+ "CURRENT_TIMESTAMP)").param(set).update();
+			}
+			for (String[] partner : new String[][] { { "vb-1", "VIDBEO", "vb" }, { "amg-1", "STREAMAMG", "amg" } }) {
+				jdbc.sql("INSERT INTO partners (id, profile, key_set, issuer, default_lifetime_seconds, max_lifetime_seconds, "
+						+ "claim_names, url_templates, library_tokens, created_at) VALUES (?, ?, ?, 'https://tb', 60, 60, '{}', "
+						+ "'{}', false, CURRENT_TIMESTAMP)").params((Object[]) partner).update();
+			}
+
+			db.migrate();
+
+			assertThat(new KeyRepository(jdbc).findSets()).extracting(KeySet::name, KeySet::vendorKeyIds)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("amg", false),
+						org.assertj.core.groups.Tuple.tuple("unused", false), org.assertj.core.groups.Tuple.tuple("vb", true));
+		}
+	}
+
+	private static String nextKid(KeyRingNode node, String set) {
+		return node.ring().keys().stream().filter(k -> k.keySet().equals(set) && k.state() == KeyState.NEXT).findFirst()
+			.orElseThrow().kid();
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void revokingTheActiveKeyWithdrawsItAtOnceAndPromotesTheNextKey(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			KeyRingNode node = KeyRingNode.open(db, kek, properties, clock);
