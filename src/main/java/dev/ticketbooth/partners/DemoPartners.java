@@ -1,6 +1,7 @@
 package dev.ticketbooth.partners;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.ticketbooth.config.InitialData;
 import dev.ticketbooth.keys.KeyAlgorithm;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
- * keyid), streamamg-demo and kinescope-demo.
+ * keyid), streamamg-demo, kinescope-demo and mux-demo (its own unpublished key set, with a made-up Mux
+ * signing key id and playback restriction id).
  */
 @Component
 @Profile("demo")
@@ -38,6 +40,7 @@ class DemoPartners implements InitialData {
 
 	@Override
 	public void create() {
+		createMux();
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
 		}
@@ -54,5 +57,19 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,
 				null, null, true, null, null, false, null, "ES256"));
 		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo, kinescope-es256-demo");
+	}
+
+	/** mux-demo, also on a home seeded before it existed: its own RS256 set, made-up Mux key and restriction ids. */
+	private void createMux() {
+		if (partners.find("mux-demo").isPresent()) {
+			return;
+		}
+		if (keys.sets().stream().noneMatch(set -> set.name().equals("mux-demo"))) {
+			keys.createSet("mux-demo", List.of(KeyAlgorithm.RS256), false);
+		}
+		keys.setPartnerKeyId(ring.active("mux-demo", KeyAlgorithm.RS256).kid(), "demo-mux-signing-key-id");
+		partners.create(new PartnerRequest("mux-demo", "mux", "mux-demo", null, null, null, null, null, null, null, null,
+				null, null, null, null, Map.of("playback_restriction_id", "demo-mux-restriction-id")));
+		log.warn("demo profile: created partner mux-demo");
 	}
 }

@@ -2,6 +2,7 @@ package dev.ticketbooth.config;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import dev.ticketbooth.TicketboothApplication;
 import dev.ticketbooth.entitlements.Access;
@@ -11,6 +12,8 @@ import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.login.Providers;
 import dev.ticketbooth.partners.PartnerProfile;
 import dev.ticketbooth.partners.Partners;
+import dev.ticketbooth.playback.PlaybackTokenRequest;
+import dev.ticketbooth.playback.PlaybackTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +54,13 @@ class DemoProfileTests {
 			assertThat(context.getBean(KeyRing.class).active("vidbeo-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();
 			assertThat(partners.get("streamamg-demo").audience()).isEqualTo("playback.streamamg.com");
 			assertThat(partners.get("kinescope-demo").profile()).isEqualTo(PartnerProfile.KINESCOPE);
+			assertThat(partners.get("mux-demo").profile()).isEqualTo(PartnerProfile.MUX);
+			assertThat(partners.get("mux-demo").settings()).containsKey("playback_restriction_id");
+			assertThat(context.getBean(KeyRing.class).active("mux-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();
+			var mux = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("mux-demo", "demo", "vid-java-1", null, null, List.of("v", "t"), null));
+			assertThat(mux.tokens()).containsOnlyKeys("v", "t");
+			assertThat(mux.urls()).containsOnlyKeys("stream", "thumbnail");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
