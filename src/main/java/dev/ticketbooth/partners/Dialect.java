@@ -18,7 +18,8 @@ import dev.ticketbooth.keys.RingKey;
  * us back. Minting, decisions and verification ask the dialect; none of them names a platform. A
  * new platform is one more implementation.
  */
-public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect {
+public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect,
+		BrightcoveDialect {
 
 	/**
 	 * What a playback token is minted from, once the entitlement was checked.
@@ -126,6 +127,14 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 	 */
 	default Map<String, Map<String, Object>> tokens(Partner partner, Mint mint) {
 		return Map.of(TOKEN, claims(partner, mint));
+	}
+
+	/**
+	 * The same, for platforms whose claims name the signing key (Brightcove's {@code pkid}: the id
+	 * it gave the key); the rest ignore the key.
+	 */
+	default Map<String, Map<String, Object>> tokens(Partner partner, Mint mint, RingKey signingKey) {
+		return tokens(partner, mint);
 	}
 
 	/**
