@@ -1,6 +1,7 @@
 package dev.ticketbooth.partners;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.ticketbooth.config.InitialData;
 import dev.ticketbooth.keys.KeyAlgorithm;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
- * keyid), streamamg-demo and kinescope-demo.
+ * keyid), streamamg-demo, kinescope-demo and brightcove-demo (its own set, a made-up Brightcove key id).
  */
 @Component
 @Profile("demo")
@@ -38,6 +39,7 @@ class DemoPartners implements InitialData {
 
 	@Override
 	public void create() {
+		brightcove();
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
 		}
@@ -54,5 +56,17 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,
 				null, null, true, null, null, false, null, "ES256"));
 		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo, kinescope-es256-demo");
+	}
+
+	/** brightcove-demo: its own unpublished RS256 set, a made-up Brightcove key id and account. */
+	private void brightcove() {
+		if (partners.find("brightcove-demo").isPresent()) {
+			return;
+		}
+		keys.createSet("brightcove-demo", List.of(KeyAlgorithm.RS256), false);
+		keys.setPartnerKeyId(ring.active("brightcove-demo", KeyAlgorithm.RS256).kid(), "demo-brightcove-key-id");
+		partners.create(new PartnerRequest("brightcove-demo", "brightcove", "brightcove-demo", null, null, null, null,
+				null, null, null, null, null, null, null, null, Map.of("accid", "1234567890")));
+		log.warn("demo profile: created partner brightcove-demo");
 	}
 }

@@ -3,6 +3,7 @@ package dev.ticketbooth.config;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.ticketbooth.TicketboothApplication;
 import dev.ticketbooth.entitlements.Access;
 import dev.ticketbooth.entitlements.Entitlements;
@@ -11,6 +12,8 @@ import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.login.Providers;
 import dev.ticketbooth.partners.PartnerProfile;
 import dev.ticketbooth.partners.Partners;
+import dev.ticketbooth.playback.PlaybackTokenRequest;
+import dev.ticketbooth.playback.PlaybackTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +35,7 @@ class DemoProfileTests {
 	Path home;
 
 	@Test
-	void seedsThePinnedDemoData(CapturedOutput output) {
+	void seedsThePinnedDemoData(CapturedOutput output) throws Exception {
 		start().close();
 		try (ConfigurableApplicationContext context = start()) {
 			assertThat(output.getAll()).contains("DEMO PROFILE ACTIVE", "NEVER use the demo profile in production");
@@ -51,6 +54,14 @@ class DemoProfileTests {
 			assertThat(context.getBean(KeyRing.class).active("vidbeo-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();
 			assertThat(partners.get("streamamg-demo").audience()).isEqualTo("playback.streamamg.com");
 			assertThat(partners.get("kinescope-demo").profile()).isEqualTo(PartnerProfile.KINESCOPE);
+			assertThat(partners.get("brightcove-demo").settings()).containsEntry("accid", "1234567890");
+			assertThat(context.getBean(KeyRing.class).active("brightcove-demo", KeyAlgorithm.RS256).partnerKeyId())
+				.isEqualTo("demo-brightcove-key-id");
+			String brightcove = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("brightcove-demo", "demo", "vid-java-1", null, null))
+				.token();
+			assertThat(SignedJWT.parse(brightcove).getJWTClaimsSet().getClaims()).containsEntry("accid", "1234567890")
+				.containsEntry("conid", "vid-java-1").containsEntry("pkid", "demo-brightcove-key-id");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
