@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
- * keyid), streamamg-demo, kinescope-demo and mux-demo (its own unpublished key set, with a made-up Mux
- * signing key id and playback restriction id).
+ * keyid), streamamg-demo, kinescope-demo, mux-demo (its own unpublished key set, with a made-up Mux
+ * signing key id and playback restriction id) and brightcove-demo (its own set, a made-up Brightcove key id).
  */
 @Component
 @Profile("demo")
@@ -41,6 +41,7 @@ class DemoPartners implements InitialData {
 	@Override
 	public void create() {
 		createMux();
+		brightcove();
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
 		}
@@ -71,5 +72,17 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("mux-demo", "mux", "mux-demo", null, null, null, null, null, null, null, null,
 				null, null, null, null, Map.of("playback_restriction_id", "demo-mux-restriction-id")));
 		log.warn("demo profile: created partner mux-demo");
+	}
+
+	/** brightcove-demo: its own unpublished RS256 set, a made-up Brightcove key id and account. */
+	private void brightcove() {
+		if (partners.find("brightcove-demo").isPresent()) {
+			return;
+		}
+		keys.createSet("brightcove-demo", List.of(KeyAlgorithm.RS256), false);
+		keys.setPartnerKeyId(ring.active("brightcove-demo", KeyAlgorithm.RS256).kid(), "demo-brightcove-key-id");
+		partners.create(new PartnerRequest("brightcove-demo", "brightcove", "brightcove-demo", null, null, null, null,
+				null, null, null, null, null, null, null, null, Map.of("accid", "1234567890")));
+		log.warn("demo profile: created partner brightcove-demo");
 	}
 }

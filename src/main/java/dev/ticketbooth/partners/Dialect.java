@@ -19,7 +19,7 @@ import dev.ticketbooth.keys.RingKey;
  * new platform is one more implementation.
  */
 public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect,
-		MuxDialect {
+		MuxDialect, BrightcoveDialect {
 
 	/**
 	 * What a playback token is minted from, once the entitlement was checked.
@@ -145,6 +145,14 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 	 */
 	default Map<String, Map<String, Object>> tokens(Partner partner, Mint mint) {
 		return Map.of(TOKEN, claims(partner, mint));
+	}
+
+	/**
+	 * The same, for platforms whose claims name the signing key (Brightcove's {@code pkid}: the id
+	 * it gave the key); the rest ignore the key.
+	 */
+	default Map<String, Map<String, Object>> tokens(Partner partner, Mint mint, RingKey signingKey) {
+		return tokens(partner, mint);
 	}
 
 	/**

@@ -16,7 +16,9 @@ public enum PartnerProfile {
 
 	VIMOND(new VimondDialect()),
 
-	MUX(new MuxDialect());
+	MUX(new MuxDialect()),
+
+	BRIGHTCOVE(new BrightcoveDialect());
 
 	private final Dialect dialect;
 
@@ -35,6 +37,6 @@ public enum PartnerProfile {
 	public static PartnerProfile parse(String value) {
 		return Arrays.stream(values()).filter(p -> value != null && p.name().equalsIgnoreCase(value.trim())).findFirst()
 			.orElseThrow(() -> ApiProblemException.badRequest("invalid-profile",
-					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux"));
+					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux, brightcove"));
 	}
 }

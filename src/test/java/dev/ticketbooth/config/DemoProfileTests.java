@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.ticketbooth.TicketboothApplication;
 import dev.ticketbooth.entitlements.Access;
 import dev.ticketbooth.entitlements.Entitlements;
@@ -35,7 +36,7 @@ class DemoProfileTests {
 	Path home;
 
 	@Test
-	void seedsThePinnedDemoData(CapturedOutput output) {
+	void seedsThePinnedDemoData(CapturedOutput output) throws Exception {
 		start().close();
 		try (ConfigurableApplicationContext context = start()) {
 			assertThat(output.getAll()).contains("DEMO PROFILE ACTIVE", "NEVER use the demo profile in production");
@@ -61,6 +62,14 @@ class DemoProfileTests {
 				.mint(new PlaybackTokenRequest("mux-demo", "demo", "vid-java-1", null, null, List.of("v", "t"), null));
 			assertThat(mux.tokens()).containsOnlyKeys("v", "t");
 			assertThat(mux.urls()).containsOnlyKeys("stream", "thumbnail");
+			assertThat(partners.get("brightcove-demo").settings()).containsEntry("accid", "1234567890");
+			assertThat(context.getBean(KeyRing.class).active("brightcove-demo", KeyAlgorithm.RS256).partnerKeyId())
+				.isEqualTo("demo-brightcove-key-id");
+			String brightcove = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("brightcove-demo", "demo", "vid-java-1", null, null))
+				.token();
+			assertThat(SignedJWT.parse(brightcove).getJWTClaimsSet().getClaims()).containsEntry("accid", "1234567890")
+				.containsEntry("conid", "vid-java-1").containsEntry("pkid", "demo-brightcove-key-id");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
