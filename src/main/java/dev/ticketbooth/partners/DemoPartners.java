@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
- * keyid), streamamg-demo and kinescope-demo.
+ * keyid), streamamg-demo, kinescope-demo and ivs-demo (ES384 from its own unpublished set).
  */
 @Component
 @Profile("demo")
@@ -38,6 +38,9 @@ class DemoPartners implements InitialData {
 
 	@Override
 	public void create() {
+		if (partners.find("ivs-demo").isEmpty()) { // also on a demo home from before it
+			createIvsDemo();
+		}
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
 		}
@@ -54,5 +57,15 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,
 				null, null, true, null, null, false, null, "ES256"));
 		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo, kinescope-es256-demo");
+	}
+
+	/** Amazon IVS: ES384 from a set of its own, with a made-up playback key pair ARN as the vendor's id. */
+	private void createIvsDemo() {
+		keys.createSet("ivs-demo", List.of(KeyAlgorithm.ES384), false);
+		keys.setPartnerKeyId(ring.active("ivs-demo", KeyAlgorithm.ES384).kid(),
+				"arn:aws:ivs:eu-west-1:123456789012:playback-key/demoKeyPair1");
+		partners.create(new PartnerRequest("ivs-demo", "ivs", "ivs-demo", null, null, null, null, null, null, null, null,
+				null, null, null, "ES384"));
+		log.warn("demo profile: created partner ivs-demo");
 	}
 }

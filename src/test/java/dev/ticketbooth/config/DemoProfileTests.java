@@ -32,7 +32,7 @@ class DemoProfileTests {
 	Path home;
 
 	@Test
-	void seedsThePinnedDemoData(CapturedOutput output) {
+	void seedsThePinnedDemoData(CapturedOutput output) throws Exception {
 		start().close();
 		try (ConfigurableApplicationContext context = start()) {
 			assertThat(output.getAll()).contains("DEMO PROFILE ACTIVE", "NEVER use the demo profile in production");
@@ -51,6 +51,16 @@ class DemoProfileTests {
 			assertThat(context.getBean(KeyRing.class).active("vidbeo-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();
 			assertThat(partners.get("streamamg-demo").audience()).isEqualTo("playback.streamamg.com");
 			assertThat(partners.get("kinescope-demo").profile()).isEqualTo(PartnerProfile.KINESCOPE);
+			String channel = "arn:aws:ivs:eu-west-1:123456789012:channel/demoChannel1";
+			assertThat(entitlements.mayWatch("demo", channel, now).allowed()).isTrue();
+			assertThat(partners.get("ivs-demo").profile()).isEqualTo(PartnerProfile.IVS);
+			assertThat(partners.get("ivs-demo").algorithm()).isEqualTo(KeyAlgorithm.ES384);
+			assertThat(context.getBean(KeyRing.class).active("ivs-demo", KeyAlgorithm.ES384).partnerKeyId())
+				.startsWith("arn:aws:ivs:eu-west-1:123456789012:playback-key/");
+			var ivsToken = context.getBean(dev.ticketbooth.playback.PlaybackTokens.class)
+				.mint(new dev.ticketbooth.playback.PlaybackTokenRequest("ivs-demo", "demo", channel, null, null));
+			assertThat(com.nimbusds.jwt.SignedJWT.parse(ivsToken.token()).getJWTClaimsSet().getClaims())
+				.containsEntry("aws:channel-arn", channel).containsKeys("aws:viewer-id", "exp");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
