@@ -1,6 +1,7 @@
 package dev.ticketbooth.playback;
 
 import java.net.http.HttpResponse;
+import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import dev.ticketbooth.entitlements.Grants;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyRotation;
+import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +180,28 @@ class IvsTokenTests {
 		assertThat(decide(token, channel, "https://shop.example.com")).containsEntry("allow", true);
 		assertThat(decide(token, channel, "https://evil.example.com")).containsEntry("allow", false)
 			.containsEntry("reason", "origin-not-allowed");
+	}
+
+	@Test
+	void aKeyMadeWithOpensslForIvsImportsWithItsKeyPairArnAndSigns() throws Exception {
+		// openssl ecparam -name secp384r1 -genkey -noout: a SEC1 "EC PRIVATE KEY"; IVS holds its public PEM
+		KeyPair pair = KeyAlgorithm.ES384.newKeyPair();
+		String arn = "arn:aws:ivs:eu-west-1:123456789012:playback-key/kp" + s;
+		assertCreated(post("/api/admin/key-sets", Map.of("name", "ivs-own-" + s, "algorithms", List.of("ES384"))));
+		HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import?set=ivs-own-" + s
+				+ "&activate=true&partner_key_id=" + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8))
+			.header("Content-Type", "application/x-pem-file")
+			.POST(Http.json(PemCodec.writeTraditional(pair))));
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+		assertThat(JSONObjectUtils.parse(imported.body())).containsEntry("partner_key_id", arn)
+			.containsEntry("state", "ACTIVE");
+		assertCreated(post("/api/admin/partners", Map.of("id", "ivs-own-" + s, "profile", "ivs", "key_set", "ivs-own-" + s,
+				"algorithm", "ES384")));
+		String token = (String) mint(Map.of("partner", "ivs-own-" + s, "user", viewer.username(), "video", channel))
+			.get("token");
+		Map<String, Object> seen = Jose.verifyWithSpki(PemCodec.writePublicKey(pair.getPublic()), token, "ES384");
+		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
+		assertThat(map(seen.get("header"))).containsEntry("kid", JSONObjectUtils.parse(imported.body()).get("kid"));
 	}
 
 	private static void assertCreated(HttpResponse<String> response) {
