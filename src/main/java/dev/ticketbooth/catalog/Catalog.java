@@ -27,8 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalog {
 
-	/** Platform ids are URL-safe tokens; nothing that needs escaping in a player URL. */
-	static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
+	/**
+	 * Platform ids are URL-safe tokens, nothing that needs escaping in a player URL; or an AWS ARN
+	 * ({@code arn:aws:ivs:eu-west-1:123456789012:channel/AbCd1234}: an IVS channel is known by it),
+	 * whose resource part may hold {@code :} and {@code /} between tokens, never a {@code .} or
+	 * {@code ..} segment. Up to 200 characters (checked apart).
+	 */
+	static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9._~-]{1,200}"
+			+ "|arn:[a-z0-9-]{1,32}:[a-z0-9-]{1,64}:[a-z0-9-]{0,32}:[0-9]{0,12}:(?!\\.{1,2}(?:[:/]|$))[A-Za-z0-9._~-]+"
+			+ "(?:[:/](?!\\.{1,2}(?:[:/]|$))[A-Za-z0-9._~-]+)*");
+
+	private static final int MAX_VIDEO_ID = 200;
 
 	static final Pattern COLLECTION_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
 
@@ -54,7 +63,8 @@ public class Catalog {
 	}
 
 	public Video createVideo(String id, String title) {
-		requireId(id, VIDEO_ID, "invalid-video-id", "A video id is 1-200 characters of letters, digits and . _ ~ -");
+		requireId(id == null || id.length() > MAX_VIDEO_ID ? null : id, VIDEO_ID, "invalid-video-id",
+				"A video id is 1-200 characters of letters, digits and . _ ~ -, or an ARN (arn:aws:ivs:<region>:<account>:channel/<id>)");
 		Video video = new Video(id, title == null || title.isBlank() ? id : limit(title, 500), DbTime.now(clock));
 		try {
 			jdbc.sql("INSERT INTO videos (id, title, created_at) VALUES (?, ?, ?)")

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator API for videos and collections, under {@code /api/admin}. */
+/**
+ * Operator API for videos and collections, under {@code /api/admin}. A video id ends the paths
+ * that name one, so an ARN id keeps its {@code /}.
+ */
 @RestController
 @RequestMapping("/api/admin")
 class CatalogAdminController {
@@ -58,14 +61,14 @@ class CatalogAdminController {
 		return catalog.videos(Math.max(0, offset), Math.max(1, Math.min(limit, 1000)));
 	}
 
-	@GetMapping("/videos/{id}")
+	@GetMapping("/videos/{*id}")
 	VideoView video(@PathVariable String id) {
-		return videoView(catalog.video(id));
+		return videoView(catalog.video(videoId(id)));
 	}
 
-	@DeleteMapping("/videos/{id}")
+	@DeleteMapping("/videos/{*id}")
 	ResponseEntity<Void> deleteVideo(@PathVariable String id) {
-		catalog.deleteVideo(id);
+		catalog.deleteVideo(videoId(id));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -99,9 +102,9 @@ class CatalogAdminController {
 		return collectionView(catalog.collection(id));
 	}
 
-	@DeleteMapping("/collections/{id}/videos/{videoId}")
+	@DeleteMapping("/collections/{id}/videos/{*videoId}")
 	ResponseEntity<Void> removeVideo(@PathVariable String id, @PathVariable String videoId) {
-		catalog.removeVideo(id, videoId);
+		catalog.removeVideo(id, videoId(videoId));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -109,6 +112,15 @@ class CatalogAdminController {
 	CollectionView setRoles(@PathVariable String id, @RequestBody RoleList request) {
 		catalog.setRoles(id, request.roles() == null ? List.of() : request.roles());
 		return collectionView(catalog.collection(id));
+	}
+
+	/**
+	 * The video id at the end of the path, slashes included: an ARN id
+	 * ({@code arn:aws:ivs:...:channel/AbCd}) is written as it is, since an encoded {@code %2F} is
+	 * refused before any controller sees it.
+	 */
+	private static String videoId(String rest) {
+		return rest.startsWith("/") ? rest.substring(1) : rest;
 	}
 
 	private VideoView videoView(Video video) {

@@ -158,4 +158,14 @@ public final class BrightcoveDialect implements Dialect {
 	public String boundVideo(Partner partner, Map<String, Object> claims) {
 		return Dialect.string(claims.get("conid"));
 	}
+
+	@Override
+	public boolean readsOurJwks() {
+		return false; // it knows our key only by the id it assigned
+	}
+
+	@Override
+	public java.util.OptionalInt vendorKeyLimit() {
+		return java.util.OptionalInt.of(3); // "A maximum of 3 keys may be registered at a time"
+	}
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
  * keyid), streamamg-demo, kinescope-demo, mux-demo (its own unpublished key set, with a made-up Mux
- * signing key id and playback restriction id) and brightcove-demo (its own set, a made-up Brightcove key id).
+ * signing key id and playback restriction id), brightcove-demo (its own set, a made-up Brightcove key id)
+ * and ivs-demo (ES384 from its own unpublished set).
  */
 @Component
 @Profile("demo")
@@ -42,6 +43,9 @@ class DemoPartners implements InitialData {
 	public void create() {
 		createMux();
 		brightcove();
+		if (partners.find("ivs-demo").isEmpty()) { // also on a demo home from before it
+			createIvsDemo();
+		}
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
 		}
@@ -84,5 +88,15 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("brightcove-demo", "brightcove", "brightcove-demo", null, null, null, null,
 				null, null, null, null, null, null, null, null, Map.of("accid", "1234567890")));
 		log.warn("demo profile: created partner brightcove-demo");
+	}
+
+	/** Amazon IVS: ES384 from a set of its own, with a made-up playback key pair ARN as the vendor's id. */
+	private void createIvsDemo() {
+		keys.createSet("ivs-demo", List.of(KeyAlgorithm.ES384), false);
+		keys.setPartnerKeyId(ring.active("ivs-demo", KeyAlgorithm.ES384).kid(),
+				"arn:aws:ivs:eu-west-1:123456789012:playback-key/demoKeyPair1");
+		partners.create(new PartnerRequest("ivs-demo", "ivs", "ivs-demo", null, null, null, null, null, null, null, null,
+				null, null, null, "ES384"));
+		log.warn("demo profile: created partner ivs-demo");
 	}
 }

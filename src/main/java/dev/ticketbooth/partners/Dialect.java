@@ -19,7 +19,7 @@ import dev.ticketbooth.keys.RingKey;
  * new platform is one more implementation.
  */
 public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect,
-		MuxDialect, BrightcoveDialect {
+		MuxDialect, BrightcoveDialect, IvsDialect {
 
 	/**
 	 * What a playback token is minted from, once the entitlement was checked.
@@ -204,6 +204,30 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 
 	/** The video a verified token is limited to, or null for a library-wide token. */
 	String boundVideo(Partner partner, Map<String, Object> claims);
+
+	/**
+	 * The allow rules a verified token carries, for decisions: our {@code access.allow} claim
+	 * unless the platform writes its rules in claims of its own (IVS: its allowed origins). Rules
+	 * that do not parse allow nothing ({@link #UNREADABLE_RULES}).
+	 */
+	default AllowRules tokenRules(Map<String, Object> claims) {
+		if (!(claims.get("access") instanceof Map<?, ?> access) || !(access.get("allow") instanceof Map<?, ?> allow)) {
+			return AllowRules.NONE;
+		}
+		try {
+			return AllowRules.of(strings(allow.get("ips")), strings(allow.get("origins")), strings(allow.get("countries")));
+		}
+		catch (RuntimeException ex) {
+			return UNREADABLE_RULES;
+		}
+	}
+
+	/** What a token's rules become when they do not parse (ours always do): no address passes. */
+	AllowRules UNREADABLE_RULES = new AllowRules(List.of("0.0.0.0/32"), List.of(), List.of());
+
+	private static List<String> strings(Object value) {
+		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
+	}
 
 	/** The times and, when there are any, the {@code access.allow} rules every dialect of today adds last. */
 	static Map<String, Object> withTimesAndRules(Map<String, Object> claims, Mint mint) {

@@ -180,4 +180,9 @@ public final class MuxDialect implements Dialect {
 		}
 		return ordered;
 	}
+
+	@Override
+	public boolean readsOurJwks() {
+		return false; // it knows our key only by the id it assigned
+	}
 }

@@ -18,7 +18,9 @@ public enum PartnerProfile {
 
 	MUX(new MuxDialect()),
 
-	BRIGHTCOVE(new BrightcoveDialect());
+	BRIGHTCOVE(new BrightcoveDialect()),
+
+	IVS(new IvsDialect());
 
 	private final Dialect dialect;
 
@@ -37,6 +39,6 @@ public enum PartnerProfile {
 	public static PartnerProfile parse(String value) {
 		return Arrays.stream(values()).filter(p -> value != null && p.name().equalsIgnoreCase(value.trim())).findFirst()
 			.orElseThrow(() -> ApiProblemException.badRequest("invalid-profile",
-					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux, brightcove"));
+					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux, brightcove, ivs"));
 	}
 }

@@ -136,8 +136,9 @@ class PartnerRequests {
 		KeyAlgorithm algorithm;
 		try {
 			algorithm = requested != null ? KeyAlgorithm.parse(requested)
-					: held.contains(KeyAlgorithm.ES256) && !held.contains(KeyAlgorithm.RS256) ? KeyAlgorithm.ES256
-							: KeyAlgorithm.RS256;
+					: profile.dialect().algorithms().size() == 1 ? profile.dialect().algorithms().iterator().next()
+							: held.contains(KeyAlgorithm.ES256) && !held.contains(KeyAlgorithm.RS256) ? KeyAlgorithm.ES256
+									: KeyAlgorithm.RS256;
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiProblemException.badRequest("invalid-algorithm", ex.getMessage());

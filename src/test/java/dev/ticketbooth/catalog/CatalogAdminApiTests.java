@@ -94,6 +94,38 @@ class CatalogAdminApiTests {
 		assertThat(http.send(http.admin("/api/admin/collections/" + series).DELETE()).statusCode()).isEqualTo(204);
 	}
 
+	@Test
+	void arnVideoIdsWorkInTheAdminPathsAsTheyAreAndOrdinaryIdsStillDo() {
+		String arn = "arn:aws:ivs:eu-west-1:123456789012:channel/ch" + s;
+		String course = "live-" + s;
+		assertThat(post("/api/admin/collections", "{\"id\":\"" + course + "\",\"kind\":\"course\"}").statusCode())
+			.isEqualTo(201);
+		HttpResponse<String> created = post("/api/admin/videos", "{\"id\":\"" + arn + "\",\"collections\":[\"" + course + "\"]}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		HttpResponse<String> byArn = http.send(http.admin("/api/admin/videos/" + arn));
+		assertThat(byArn.statusCode()).as(byArn.body()).isEqualTo(200);
+		assertThat(byArn.body()).contains("\"id\":\"" + arn + "\"", course);
+		assertThat(http.send(http.admin("/api/admin/videos/" + arn.replace("/", "%2F"))).statusCode())
+			.as("an encoded slash is refused before the controller").isEqualTo(400);
+		assertThat(http.send(http.admin("/api/admin/collections/" + course + "/videos/" + arn).DELETE()).statusCode())
+			.isEqualTo(204);
+		assertThat(http.send(http.admin("/api/admin/videos/" + arn).DELETE()).statusCode()).isEqualTo(204);
+		assertProblem(http.send(http.admin("/api/admin/videos/" + arn)), 404, "unknown-video");
+
+		String plain = "plain-" + s;
+		assertThat(post("/api/admin/videos", "{\"id\":\"" + plain + "\"}").statusCode()).isEqualTo(201);
+		assertThat(http.send(http.admin("/api/admin/videos/" + plain)).statusCode()).isEqualTo(200);
+		assertProblem(http.send(http.admin("/api/admin/videos/" + plain + "/more")), 404, "unknown-video");
+		assertThat(http.send(http.admin("/api/admin/videos/" + plain).DELETE()).statusCode()).isEqualTo(204);
+		assertProblem(http.send(http.admin("/api/admin/videos/" + plain)), 404, "unknown-video");
+
+		for (String bad : List.of("a/b", "a:b", "arn:aws:ivs:eu-west-1:123456789012:channel/../x",
+				"arn:aws:ivs:eu-west-1:123456789012:channel//x", "arn:aws:ivs:eu-west-1:123456789012:channel/",
+				"arn:aws:ivs:eu-west-1:123456789012:channel/" + "x".repeat(160))) {
+			assertProblem(post("/api/admin/videos", "{\"id\":\"" + bad + "\"}"), 400, "invalid-video-id");
+		}
+	}
+
 	private List<String> roles(String collection) throws Exception {
 		return JSONObjectUtils.getStringList(JSONObjectUtils.parse(http.send(http.admin("/api/admin/collections/" + collection))
 			.body()), "roles");

@@ -70,6 +70,16 @@ class DemoProfileTests {
 				.token();
 			assertThat(SignedJWT.parse(brightcove).getJWTClaimsSet().getClaims()).containsEntry("accid", "1234567890")
 				.containsEntry("conid", "vid-java-1").containsEntry("pkid", "demo-brightcove-key-id");
+			String channel = "arn:aws:ivs:eu-west-1:123456789012:channel/demoChannel1";
+			assertThat(entitlements.mayWatch("demo", channel, now).allowed()).isTrue();
+			assertThat(partners.get("ivs-demo").profile()).isEqualTo(PartnerProfile.IVS);
+			assertThat(partners.get("ivs-demo").algorithm()).isEqualTo(KeyAlgorithm.ES384);
+			assertThat(context.getBean(KeyRing.class).active("ivs-demo", KeyAlgorithm.ES384).partnerKeyId())
+				.startsWith("arn:aws:ivs:eu-west-1:123456789012:playback-key/");
+			var ivsToken = context.getBean(dev.ticketbooth.playback.PlaybackTokens.class)
+				.mint(new dev.ticketbooth.playback.PlaybackTokenRequest("ivs-demo", "demo", channel, null, null));
+			assertThat(com.nimbusds.jwt.SignedJWT.parse(ivsToken.token()).getJWTClaimsSet().getClaims())
+				.containsEntry("aws:channel-arn", channel).containsKeys("aws:viewer-id", "exp");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
