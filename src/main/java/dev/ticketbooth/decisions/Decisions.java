@@ -108,7 +108,7 @@ public class Decisions {
 		if (boundVideo != null && !boundVideo.equals(video)) {
 			return deny(Reason.VIDEO_MISMATCH, username, video);
 		}
-		AllowRules tokenRules = tokenRules(claims);
+		AllowRules tokenRules = partner.dialect().tokenRules(claims);
 		Optional<String> denied = ipAndCountry(tokenRules, request.ip())
 			.or(() -> ipAndCountry(partner.rules().allow(), request.ip()))
 			.or(() -> origin(tokenRules, request.origin()))
@@ -159,24 +159,6 @@ public class Decisions {
 			return Optional.of(Reason.ORIGIN_NOT_ALLOWED);
 		}
 		return rules.origins().contains(normalised) ? Optional.empty() : Optional.of(Reason.ORIGIN_NOT_ALLOWED);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static AllowRules tokenRules(Map<String, Object> claims) {
-		if (!(claims.get("access") instanceof Map<?, ?> access) || !(access.get("allow") instanceof Map<?, ?> allow)) {
-			return AllowRules.NONE;
-		}
-		try {
-			return AllowRules.of(strings(allow.get("ips")), strings(allow.get("origins")), strings(allow.get("countries")));
-		}
-		catch (RuntimeException ex) {
-			// our own signed rules always parse; anything else restricts to nothing
-			return new AllowRules(List.of("0.0.0.0/32"), List.of(), List.of());
-		}
-	}
-
-	private static List<String> strings(Object value) {
-		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
 	}
 
 	private static Decision deny(String reason, String user, String video) {

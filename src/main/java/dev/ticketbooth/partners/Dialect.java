@@ -150,6 +150,35 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 		return urls;
 	}
 
+	/**
+	 * The claims as signed under the header {@code kid} (as {@link #headerKid} gave it): unchanged,
+	 * unless the platform repeats the key id in the payload (Cloudflare).
+	 */
+	default Map<String, Object> signedUnder(String headerKid, Map<String, Object> claims) {
+		return claims;
+	}
+
+	/**
+	 * The allow rules a verified token carries, which a decision checks: by default our
+	 * {@code access.allow} claim. Rules that do not parse restrict to nothing (our own signed rules
+	 * always parse).
+	 */
+	default AllowRules tokenRules(Map<String, Object> claims) {
+		if (!(claims.get("access") instanceof Map<?, ?> access) || !(access.get("allow") instanceof Map<?, ?> allow)) {
+			return AllowRules.NONE;
+		}
+		try {
+			return AllowRules.of(strings(allow.get("ips")), strings(allow.get("origins")), strings(allow.get("countries")));
+		}
+		catch (RuntimeException ex) {
+			return AllowRules.NOTHING;
+		}
+	}
+
+	private static List<String> strings(Object value) {
+		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
+	}
+
 	/** Whether a token must carry the partner's issuer and audience (false: the key alone names the partner). */
 	default boolean checksIssuerAndAudience() {
 		return true;
