@@ -18,7 +18,8 @@ import dev.ticketbooth.keys.RingKey;
  * us back. Minting, decisions and verification ask the dialect; none of them names a platform. A
  * new platform is one more implementation.
  */
-public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect {
+public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect,
+		CloudflareDialect {
 
 	/**
 	 * What a playback token is minted from, once the entitlement was checked.

@@ -14,7 +14,9 @@ public enum PartnerProfile {
 
 	KINESCOPE(new KinescopeDialect()),
 
-	VIMOND(new VimondDialect());
+	VIMOND(new VimondDialect()),
+
+	CLOUDFLARE(new CloudflareDialect());
 
 	private final Dialect dialect;
 
@@ -33,6 +35,6 @@ public enum PartnerProfile {
 	public static PartnerProfile parse(String value) {
 		return Arrays.stream(values()).filter(p -> value != null && p.name().equalsIgnoreCase(value.trim())).findFirst()
 			.orElseThrow(() -> ApiProblemException.badRequest("invalid-profile",
-					"A partner profile is one of vidbeo, streamamg, kinescope, vimond"));
+					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, cloudflare"));
 	}
 }
