@@ -1,6 +1,7 @@
 package dev.ticketbooth.partners;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.ticketbooth.config.InitialData;
 import dev.ticketbooth.keys.KeyAlgorithm;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
- * keyid), streamamg-demo and kinescope-demo.
+ * keyid), streamamg-demo, kinescope-demo and cloudflare-demo (its own set too, a made-up Cloudflare
+ * key id, customer code demo123).
  */
 @Component
 @Profile("demo")
@@ -38,6 +40,9 @@ class DemoPartners implements InitialData {
 
 	@Override
 	public void create() {
+		if (partners.find("cloudflare-demo").isEmpty()) {
+			createCloudflare();
+		}
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
 		}
@@ -54,5 +59,14 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,
 				null, null, true, null, null, false, null, "ES256"));
 		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo, kinescope-es256-demo");
+	}
+
+	/** Its own unpublished RS256 set, with a made-up Cloudflare key id and customer code. */
+	private void createCloudflare() {
+		keys.createSet("cloudflare-demo", List.of(KeyAlgorithm.RS256), false);
+		keys.setPartnerKeyId(ring.active("cloudflare-demo", KeyAlgorithm.RS256).kid(), "demo-cloudflare-key-id");
+		partners.create(new PartnerRequest("cloudflare-demo", "cloudflare", "cloudflare-demo", null, null, null, null,
+				null, null, null, null, null, null, null, null, Map.of(CloudflareDialect.CUSTOMER_CODE, "demo123")));
+		log.warn("demo profile: created partner cloudflare-demo");
 	}
 }

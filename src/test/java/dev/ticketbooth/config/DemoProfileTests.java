@@ -11,6 +11,8 @@ import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.login.Providers;
 import dev.ticketbooth.partners.PartnerProfile;
 import dev.ticketbooth.partners.Partners;
+import dev.ticketbooth.playback.PlaybackTokenRequest;
+import dev.ticketbooth.playback.PlaybackTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,13 @@ class DemoProfileTests {
 			assertThat(context.getBean(KeyRing.class).active("vidbeo-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();
 			assertThat(partners.get("streamamg-demo").audience()).isEqualTo("playback.streamamg.com");
 			assertThat(partners.get("kinescope-demo").profile()).isEqualTo(PartnerProfile.KINESCOPE);
+			assertThat(partners.get("cloudflare-demo").settings()).containsEntry("customer_code", "demo123");
+			assertThat(context.getBean(KeyRing.class).active("cloudflare-demo", KeyAlgorithm.RS256).partnerKeyId())
+				.isEqualTo("demo-cloudflare-key-id");
+			var cloudflare = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("cloudflare-demo", "demo", "vid-java-1", null, null));
+			assertThat(cloudflare.urls()).containsEntry("hls",
+					"https://customer-demo123.cloudflarestream.com/" + cloudflare.token() + "/manifest/video.m3u8");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");
