@@ -97,12 +97,9 @@ public final class CloudflareDialect implements Dialect {
 	@Override
 	public Map<String, Object> signedUnder(String headerKid, Map<String, Object> claims) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		claims.forEach((name, value) -> {
-			all.put(name, value);
-			if (name.equals("sub")) {
-				all.put("kid", headerKid);
-			}
-		});
+		all.put("sub", claims.get("sub"));
+		all.put("kid", headerKid); // in the vendor's order: sub, kid, exp, nbf...
+		all.putAll(claims);
 		return all;
 	}
 
