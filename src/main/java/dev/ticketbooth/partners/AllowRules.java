@@ -27,6 +27,9 @@ public record AllowRules(List<String> ips, List<String> origins, List<String> co
 
 	public static final AllowRules NONE = new AllowRules(List.of(), List.of(), List.of());
 
+	/** Rules no request passes: for a signed token whose rules we cannot read. */
+	public static final AllowRules NOTHING = new AllowRules(List.of("0.0.0.0/32"), List.of(), List.of());
+
 	public AllowRules {
 		ips = List.copyOf(ips);
 		origins = List.copyOf(origins);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Profile {@code demo}: partners vidbeo-demo (its own unpublished key set, with a made-up Vidbeo
  * keyid), streamamg-demo, kinescope-demo, mux-demo (its own unpublished key set, with a made-up Mux
  * signing key id and playback restriction id), brightcove-demo (its own set, a made-up Brightcove key id)
- * and ivs-demo (ES384 from its own unpublished set).
+ * ivs-demo (ES384 from its own unpublished set) and cloudflare-demo (its own set too, a made-up
+ * Cloudflare key id, customer code demo123).
  */
 @Component
 @Profile("demo")
@@ -45,6 +46,9 @@ class DemoPartners implements InitialData {
 		brightcove();
 		if (partners.find("ivs-demo").isEmpty()) { // also on a demo home from before it
 			createIvsDemo();
+		}
+		if (partners.find("cloudflare-demo").isEmpty()) {
+			createCloudflare();
 		}
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
@@ -98,5 +102,14 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("ivs-demo", "ivs", "ivs-demo", null, null, null, null, null, null, null, null,
 				null, null, null, "ES384"));
 		log.warn("demo profile: created partner ivs-demo");
+	}
+
+	/** Its own unpublished RS256 set, with a made-up Cloudflare key id and customer code. */
+	private void createCloudflare() {
+		keys.createSet("cloudflare-demo", List.of(KeyAlgorithm.RS256), false);
+		keys.setPartnerKeyId(ring.active("cloudflare-demo", KeyAlgorithm.RS256).kid(), "demo-cloudflare-key-id");
+		partners.create(new PartnerRequest("cloudflare-demo", "cloudflare", "cloudflare-demo", null, null, null, null,
+				null, null, null, null, null, null, null, null, Map.of(CloudflareDialect.CUSTOMER_CODE, "demo123")));
+		log.warn("demo profile: created partner cloudflare-demo");
 	}
 }

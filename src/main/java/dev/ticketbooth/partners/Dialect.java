@@ -19,7 +19,7 @@ import dev.ticketbooth.keys.RingKey;
  * new platform is one more implementation.
  */
 public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect,
-		MuxDialect, BrightcoveDialect, IvsDialect {
+		MuxDialect, BrightcoveDialect, IvsDialect, CloudflareDialect {
 
 	/**
 	 * What a playback token is minted from, once the entitlement was checked.
@@ -177,6 +177,36 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 		return urls;
 	}
 
+	/**
+	 * The claims as signed under the header {@code kid} (as {@link #headerKid} gave it): unchanged,
+	 * unless the platform repeats the key id in the payload (Cloudflare).
+	 */
+	default Map<String, Object> signedUnder(String headerKid, Map<String, Object> claims) {
+		return claims;
+	}
+
+	/**
+	 * The allow rules a verified token carries, which a decision checks: by default our
+	 * {@code access.allow} claim, unless the platform writes its rules in claims of its own (IVS:
+	 * its allowed origins; Cloudflare: {@code accessRules}). Rules that do not parse restrict to
+	 * nothing ({@link AllowRules#NOTHING}; our own signed rules always parse).
+	 */
+	default AllowRules tokenRules(Map<String, Object> claims) {
+		if (!(claims.get("access") instanceof Map<?, ?> access) || !(access.get("allow") instanceof Map<?, ?> allow)) {
+			return AllowRules.NONE;
+		}
+		try {
+			return AllowRules.of(strings(allow.get("ips")), strings(allow.get("origins")), strings(allow.get("countries")));
+		}
+		catch (RuntimeException ex) {
+			return AllowRules.NOTHING;
+		}
+	}
+
+	private static List<String> strings(Object value) {
+		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
+	}
+
 	/** Whether a token must carry the partner's issuer and audience (false: the key alone names the partner). */
 	default boolean checksIssuerAndAudience() {
 		return true;
@@ -204,30 +234,6 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 
 	/** The video a verified token is limited to, or null for a library-wide token. */
 	String boundVideo(Partner partner, Map<String, Object> claims);
-
-	/**
-	 * The allow rules a verified token carries, for decisions: our {@code access.allow} claim
-	 * unless the platform writes its rules in claims of its own (IVS: its allowed origins). Rules
-	 * that do not parse allow nothing ({@link #UNREADABLE_RULES}).
-	 */
-	default AllowRules tokenRules(Map<String, Object> claims) {
-		if (!(claims.get("access") instanceof Map<?, ?> access) || !(access.get("allow") instanceof Map<?, ?> allow)) {
-			return AllowRules.NONE;
-		}
-		try {
-			return AllowRules.of(strings(allow.get("ips")), strings(allow.get("origins")), strings(allow.get("countries")));
-		}
-		catch (RuntimeException ex) {
-			return UNREADABLE_RULES;
-		}
-	}
-
-	/** What a token's rules become when they do not parse (ours always do): no address passes. */
-	AllowRules UNREADABLE_RULES = new AllowRules(List.of("0.0.0.0/32"), List.of(), List.of());
-
-	private static List<String> strings(Object value) {
-		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
-	}
 
 	/** The times and, when there are any, the {@code access.allow} rules every dialect of today adds last. */
 	static Map<String, Object> withTimesAndRules(Map<String, Object> claims, Mint mint) {

@@ -121,7 +121,7 @@ public final class IvsDialect implements Dialect {
 			return AllowRules.of(null, list, null);
 		}
 		catch (RuntimeException ex) {
-			return UNREADABLE_RULES;
+			return AllowRules.NOTHING;
 		}
 	}
 

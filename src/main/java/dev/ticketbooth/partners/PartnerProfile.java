@@ -20,7 +20,9 @@ public enum PartnerProfile {
 
 	BRIGHTCOVE(new BrightcoveDialect()),
 
-	IVS(new IvsDialect());
+	IVS(new IvsDialect()),
+
+	CLOUDFLARE(new CloudflareDialect());
 
 	private final Dialect dialect;
 
@@ -39,6 +41,6 @@ public enum PartnerProfile {
 	public static PartnerProfile parse(String value) {
 		return Arrays.stream(values()).filter(p -> value != null && p.name().equalsIgnoreCase(value.trim())).findFirst()
 			.orElseThrow(() -> ApiProblemException.badRequest("invalid-profile",
-					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux, brightcove, ivs"));
+					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux, brightcove, ivs, cloudflare"));
 	}
 }

@@ -110,7 +110,8 @@ public class PlaybackTokens {
 				request.audiences(), request.downloadable(), access.streamCount(), access.quality());
 		Map<String, String> tokens = new LinkedHashMap<>();
 		String kid = dialect.headerKid(key);
-		dialect.tokens(partner, mint, key).forEach((name, claims) -> tokens.put(name, JwsSigner.sign(key, kid, claims)));
+		dialect.tokens(partner, mint, key).forEach((name, claims) -> tokens.put(name,
+				JwsSigner.sign(key, kid, dialect.signedUnder(kid, claims))));
 		String token = tokens.values().iterator().next();
 		meters.counter("ticketbooth.tokens.minted", "profile", partner.profile().wireName(), "algorithm",
 				key.algorithm().name()).increment();

@@ -80,6 +80,13 @@ class DemoProfileTests {
 				.mint(new dev.ticketbooth.playback.PlaybackTokenRequest("ivs-demo", "demo", channel, null, null));
 			assertThat(com.nimbusds.jwt.SignedJWT.parse(ivsToken.token()).getJWTClaimsSet().getClaims())
 				.containsEntry("aws:channel-arn", channel).containsKeys("aws:viewer-id", "exp");
+			assertThat(partners.get("cloudflare-demo").settings()).containsEntry("customer_code", "demo123");
+			assertThat(context.getBean(KeyRing.class).active("cloudflare-demo", KeyAlgorithm.RS256).partnerKeyId())
+				.isEqualTo("demo-cloudflare-key-id");
+			var cloudflare = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("cloudflare-demo", "demo", "vid-java-1", null, null));
+			assertThat(cloudflare.urls()).containsEntry("hls",
+					"https://customer-demo123.cloudflarestream.com/" + cloudflare.token() + "/manifest/video.m3u8");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");

@@ -162,8 +162,12 @@ class IvsTokenTests {
 		assertCreated(post("/api/admin/partners", Map.of("id", "ivs-lib-" + s, "profile", "ivs", "key_set", "ivs-" + s,
 				"algorithm", "ES384", "library_tokens", true)));
 		assertProblem(postMint(Map.of("partner", "ivs-lib-" + s, "user", u)), 400, "video-required");
-		assertProblem(post("/api/admin/partners", Map.of("id", "ivs-rs-" + s, "profile", "ivs", "key_set", "ivs-" + s)),
-				400, "invalid-algorithm");
+		HttpResponse<String> byDefault = post("/api/admin/partners", Map.of("id", "ivs-es-" + s, "profile", "ivs", "key_set",
+				"ivs-" + s));
+		assertCreated(byDefault);
+		assertThat(byDefault.body()).contains("\"algorithm\":\"ES384\""); // IVS verifies ES384 only
+		assertProblem(post("/api/admin/partners", Map.of("id", "ivs-rs-" + s, "profile", "ivs", "key_set", "ivs-" + s,
+				"algorithm", "RS256")), 400, "invalid-algorithm");
 		assertProblem(post("/api/admin/partners", Map.of("id", "ivs-long-" + s, "profile", "ivs", "key_set", "ivs-" + s,
 				"algorithm", "ES384", "max_lifetime_seconds", 601)), 400, "invalid-lifetime");
 		assertProblem(post("/api/admin/partners", Map.of("id", "ivs-set-" + s, "profile", "ivs", "key_set", "ivs-" + s,

@@ -1,0 +1,285 @@
+package dev.ticketbooth.playback;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.Http;
+import dev.ticketbooth.Jose;
+import dev.ticketbooth.OAuthClients;
+import dev.ticketbooth.TicketboothServerTest;
+import dev.ticketbooth.catalog.Catalog;
+import dev.ticketbooth.entitlements.GrantRequest;
+import dev.ticketbooth.entitlements.Grants;
+import dev.ticketbooth.keys.KeyAlgorithm;
+import dev.ticketbooth.keys.KeyRing;
+import dev.ticketbooth.keys.KeyRotation;
+import dev.ticketbooth.keys.PemCodec;
+import dev.ticketbooth.partners.PartnerRequest;
+import dev.ticketbooth.partners.Partners;
+import dev.ticketbooth.users.EndUser;
+import dev.ticketbooth.users.EndUsers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cloudflare Stream signed-URL tokens: minted over HTTP, verified by npm's jose with the exported
+ * public PEM (as Cloudflare verifies them with the key it made), for a generated key and for keys
+ * imported as {@code /stream/keys} hands them over; their refusals; and decisions on them.
+ */
+@TicketboothServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CloudflareTokenTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	EndUsers users;
+
+	@Autowired
+	Grants grants;
+
+	@Autowired
+	Partners partners;
+
+	@Autowired
+	KeyRotation keys;
+
+	@Autowired
+	KeyRing ring;
+
+	@Autowired
+	RegisteredClientRepository clients;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	Http http;
+
+	String s;
+
+	EndUser user;
+
+	String v1;
+
+	String v2;
+
+	String mintBearer;
+
+	String decideBearer;
+
+	@BeforeAll
+	void setUp() throws Exception {
+		http = new Http(port);
+		s = UUID.randomUUID().toString().substring(0, 8);
+		v1 = "cfv1-" + s;
+		v2 = "cfv2-" + s;
+		catalog.createVideo(v1, "Lesson 1");
+		catalog.createVideo(v2, "Lesson 2");
+		user = users.create("cf-viewer-" + s, "long-enough-pw", true, true);
+		grants.save(new GrantRequest(user.username(), null, v1, "purchase", null, null, null, null, null));
+		keys.createSet("cf-" + s, List.of(KeyAlgorithm.RS256), false);
+		partners.create(cloudflare("cloudflare-" + s, "cf-" + s, "Customer" + s, null));
+		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint", "playback:decide");
+		mintBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
+		decideBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:decide");
+	}
+
+	@Test
+	void tokensCarryCloudflaresClaimsAndVerifyWithTheExportedPublicPem() throws Exception {
+		String kid = ring.active("cf-" + s, KeyAlgorithm.RS256).kid();
+		assertProblem(post(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)), 409,
+				"partner-key-id-missing");
+		keys.setPartnerKeyId(kid, "cfkey" + s);
+
+		Map<String, Object> minted = mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1, "ttl",
+				3600, "downloadable", true, "allow", Map.of("ips", List.of("203.0.113.7", "2001:DB8:0:0:0:0:0:0/32"))));
+		String token = (String) minted.get("token");
+		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256");
+		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
+		assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", "cfkey" + s);
+		Map<String, Object> payload = map(seen.get("payload"));
+		assertThat(payload).containsOnlyKeys("sub", "kid", "exp", "nbf", "downloadable", "accessRules")
+			.containsEntry("sub", v1).containsEntry("kid", "cfkey" + s).containsEntry("downloadable", true)
+			.containsEntry("accessRules", List.of(
+					Map.of("type", "ip.src", "ip", List.of("203.0.113.7", "2001:db8::/32"), "action", "allow"),
+					Map.of("type", "any", "action", "block")));
+		long nbf = ((Number) payload.get("nbf")).longValue();
+		assertThat(((Number) payload.get("exp")).longValue() - nbf).isEqualTo(3600);
+
+		String host = "https://customer-customer" + s + ".cloudflarestream.com/";
+		assertThat(map(minted.get("urls"))).containsOnly(Map.entry("hls", host + token + "/manifest/video.m3u8"),
+				Map.entry("dash", host + token + "/manifest/video.mpd"), Map.entry("iframe", host + token + "/iframe"));
+
+		Map<String, Object> plain = map(Jose.verifyWithSpki(pem,
+				(String) mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)).get("token"))
+			.get("payload"));
+		assertThat(plain).as("no rules, no downloadable: neither claim").containsOnlyKeys("sub", "kid", "exp", "nbf");
+	}
+
+	@Test
+	void keysImportedAsStreamKeysReturnsThemSignTokensCloudflareVerifies() throws Exception {
+		// POST /stream/keys answers {"id", "pem": base64 of a PKCS#1 PEM, "jwk": base64 of a private JWK}
+		KeyPair fromJwk = KeyAlgorithm.RS256.newKeyPair();
+		String jwk = new RSAKey.Builder((RSAPublicKey) fromJwk.getPublic()).privateKey((RSAPrivateKey) fromJwk.getPrivate())
+			.keyUse(KeyUse.SIGNATURE).keyID("cfjwk" + s).algorithm(JWSAlgorithm.RS256).build().toJSONString();
+		KeyPair fromPem = KeyAlgorithm.RS256.newKeyPair();
+		String pkcs1 = PemCodec.writeTraditional(fromPem);
+		assertThat(pkcs1).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+
+		for (Map.Entry<String, String> key : Map.of("jwk", base64(jwk), "pem", base64(pkcs1)).entrySet()) {
+			String set = "cf" + key.getKey() + "-" + s;
+			String partner = "cloudflare-" + key.getKey() + "-" + s;
+			String cloudflareId = "cf" + key.getKey() + s;
+			assertThat(http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString("{\"name\":\"" + set + "\"}"))).statusCode()).isEqualTo(201);
+			HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import")
+				.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(
+						Map.of(key.getKey(), key.getValue(), "set", set, "partner_key_id", cloudflareId, "activate", true)))));
+			assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+			String kid = (String) JSONObjectUtils.parse(imported.body()).get("kid");
+			assertThat(ring.active(set, KeyAlgorithm.RS256).kid()).isEqualTo(kid);
+			partners.create(cloudflare(partner, set, "abc123", null));
+
+			String token = (String) mint(Map.of("partner", partner, "user", user.username(), "video", v1, "downloadable",
+					false, "allow", Map.of("countries", List.of("gb", "De")))).get("token");
+			String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+			Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256");
+			assertThat(seen).as(seen.toString()).containsEntry("verified", true);
+			assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", cloudflareId);
+			assertThat(map(seen.get("payload"))).containsOnlyKeys("sub", "kid", "exp", "nbf", "downloadable", "accessRules")
+				.containsEntry("kid", cloudflareId).containsEntry("downloadable", false)
+				.containsEntry("accessRules", List.of(
+						Map.of("type", "ip.geoip.country", "country", List.of("GB", "DE"), "action", "allow"),
+						Map.of("type", "any", "action", "block")));
+		}
+	}
+
+	@Test
+	void whatCloudflareCannotExpressIsRefused() throws Exception {
+		String partner = "cloudflare-" + s;
+		String u = user.username();
+		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "allow",
+				Map.of("origins", List.of("https://www.example.com")))), 400, "rule-not-supported");
+		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "allow",
+				Map.of("ips", List.of("203.0.113.7"), "countries", List.of("gb")))), 400, "rule-not-supported");
+		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "audiences", List.of("video"))), 400,
+				"invalid-request");
+		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "ttl", 86401)), 400, "invalid-ttl");
+		assertProblem(post(Map.of("partner", partner, "user", u)), 400, "video-required");
+		partners.create(cloudflare("cloudflare-library-" + s, "cf-" + s, "abc", true));
+		assertProblem(post(Map.of("partner", "cloudflare-library-" + s, "user", u)), 400, "video-required");
+		assertProblem(post(Map.of("partner", "cloudflare-" + s, "user", u, "video", v2)), 403, "not-entitled");
+	}
+
+	@Test
+	void partnersNeedACustomerCodeRs256AndAtMost24Hours() {
+		String set = ",\"key_set\":\"cf-" + s + "\"";
+		assertProblem(createPartner("{\"id\":\"cf-none-" + s + "\",\"profile\":\"cloudflare\"" + set + "}"), 400,
+				"invalid-settings");
+		assertProblem(createPartner("{\"id\":\"cf-bad-" + s + "\",\"profile\":\"cloudflare\"" + set
+				+ ",\"settings\":{\"customer_code\":\"evil.example.com/x\"}}"), 400, "invalid-settings");
+		assertProblem(createPartner("{\"id\":\"cf-more-" + s + "\",\"profile\":\"cloudflare\"" + set
+				+ ",\"settings\":{\"customer_code\":\"abc\",\"account\":\"x\"}}"), 400, "invalid-settings");
+		assertProblem(createPartner("{\"id\":\"cf-es-" + s + "\",\"profile\":\"cloudflare\"" + set
+				+ ",\"algorithm\":\"ES256\",\"settings\":{\"customer_code\":\"abc\"}}"), 400, "invalid-algorithm");
+		assertProblem(createPartner("{\"id\":\"cf-long-" + s + "\",\"profile\":\"cloudflare\"" + set
+				+ ",\"max_lifetime_seconds\":86401,\"settings\":{\"customer_code\":\"abc\"}}"), 400, "invalid-lifetime");
+		assertProblem(createPartner("{\"id\":\"kin-code-" + s + "\",\"profile\":\"kinescope\""
+				+ ",\"settings\":{\"customer_code\":\"abc\"}}"), 400, "invalid-settings");
+		HttpResponse<String> created = createPartner("{\"id\":\"cf-ok-" + s + "\",\"profile\":\"cloudflare\"" + set
+				+ ",\"settings\":{\"customer_code\":\"abc123\"}}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(partners.get("cf-ok-" + s).maxLifetime().toHours()).isEqualTo(24);
+		assertThat(partners.get("cf-ok-" + s).urlTemplates()).containsEntry("hls",
+				"https://customer-abc123.cloudflarestream.com/{token}/manifest/video.m3u8");
+	}
+
+	@Test
+	void decisionsHonourTheVideoAndTheAccessRules() throws Exception {
+		String set = "cfdec-" + s;
+		keys.createSet(set, List.of(KeyAlgorithm.RS256), false);
+		keys.setPartnerKeyId(ring.active(set, KeyAlgorithm.RS256).kid(), "cfdec" + s);
+		partners.create(cloudflare("cloudflare-dec-" + s, set, "abc", null));
+
+		String open = (String) mint(Map.of("partner", "cloudflare-dec-" + s, "user", user.username(), "video", v1))
+			.get("token");
+		assertDecision(open, v1, "198.51.100.1", true, "allowed");
+		assertDecision(open, v2, "198.51.100.1", false, "video-mismatch");
+
+		String ruled = (String) mint(Map.of("partner", "cloudflare-dec-" + s, "user", user.username(), "video", v1, "allow",
+				Map.of("ips", List.of("203.0.113.0/24", "2001:db8::/32")))).get("token");
+		assertDecision(ruled, v1, "203.0.113.9", true, "allowed");
+		assertDecision(ruled, v1, "2001:db8::7", true, "allowed");
+		assertDecision(ruled, v1, "198.51.100.1", false, "ip-not-allowed");
+		assertDecision(ruled, v1, null, false, "ip-not-allowed");
+		assertDecision(ruled, v2, "203.0.113.9", false, "video-mismatch");
+	}
+
+	private void assertDecision(String token, String video, String ip, boolean allow, String reason) throws Exception {
+		Map<String, Object> body = new HashMap<>(Map.of("token", token, "video", video));
+		if (ip != null) {
+			body.put("ip", ip);
+		}
+		HttpResponse<String> response = http.send(http.request("/api/v1/decisions").header("Authorization", decideBearer)
+			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(JSONObjectUtils.parse(response.body())).as(video + " " + ip).containsEntry("allow", allow)
+			.containsEntry("reason", reason);
+	}
+
+	private static PartnerRequest cloudflare(String id, String keySet, String customerCode, Boolean libraryTokens) {
+		return new PartnerRequest(id, "cloudflare", keySet, null, null, null, null, null, null, libraryTokens, null, null,
+				null, null, null, Map.of("customer_code", customerCode));
+	}
+
+	private HttpResponse<String> createPartner(String json) {
+		return http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json(json)));
+	}
+
+	private Map<String, Object> mint(Map<String, Object> body) throws Exception {
+		HttpResponse<String> response = post(body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return JSONObjectUtils.parse(response.body());
+	}
+
+	private HttpResponse<String> post(Map<String, Object> body) {
+		return http.send(http.request("/api/v1/playback-tokens").header("Authorization", mintBearer)
+			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+}
