@@ -44,11 +44,19 @@ public final class Jose {
 
 	/** The same, for a platform configured to accept only {@code algorithm}. */
 	public static Map<String, Object> verifyWithSpki(String pem, String token, String algorithm) {
+		return verifyWithSpki(pem, token, algorithm, null);
+	}
+
+	/**
+	 * The same, checking {@code exp} and {@code nbf} at {@code now}: the test server's clock, which
+	 * tests move ahead, so a token minted at its time is not "not yet valid" in real time.
+	 */
+	public static Map<String, Object> verifyWithSpki(String pem, String token, String algorithm, java.time.Instant now) {
 		try {
 			Path file = Files.createTempFile("ticketbooth-spki-", ".pem");
 			Files.writeString(file, pem);
 			try {
-				return run("spki", file.toString(), token, algorithm);
+				return run(now, "spki", file.toString(), token, algorithm);
 			}
 			finally {
 				Files.deleteIfExists(file);
@@ -74,10 +82,14 @@ public final class Jose {
 	}
 
 	private static Map<String, Object> run(String... args) {
+		return run(null, args);
+	}
+
+	private static Map<String, Object> run(java.time.Instant now, String... args) {
 		install();
 		List<String> command = new ArrayList<>(List.of("node", "verify.mjs"));
 		command.addAll(List.of(args));
-		return lastJson(exec(command, 60));
+		return lastJson(exec(command, 60, now == null ? Map.of() : Map.of("JOSE_NOW", String.valueOf(now.getEpochSecond()))));
 	}
 
 	private static Map<String, Object> lastJson(String output) {
@@ -111,8 +123,14 @@ public final class Jose {
 	}
 
 	private static String exec(List<String> command, int seconds) {
+		return exec(command, seconds, Map.of());
+	}
+
+	private static String exec(List<String> command, int seconds, Map<String, String> environment) {
 		try {
-			Process process = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true);
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			byte[] output = process.getInputStream().readAllBytes();
 			if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));

@@ -55,6 +55,10 @@ class CloudflareTokenTests {
 	@LocalServerPort
 	int port;
 
+	/** The server's clock, which other tests move ahead: tokens are checked at its time. */
+	@Autowired
+	dev.ticketbooth.MutableClock clock;
+
 	@Autowired
 	Catalog catalog;
 
@@ -121,7 +125,7 @@ class CloudflareTokenTests {
 				3600, "downloadable", true, "allow", Map.of("ips", List.of("203.0.113.7", "2001:DB8:0:0:0:0:0:0/32"))));
 		String token = (String) minted.get("token");
 		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
-		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256");
+		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", clock.instant());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", "cfkey" + s);
 		Map<String, Object> payload = map(seen.get("payload"));
@@ -138,8 +142,8 @@ class CloudflareTokenTests {
 				Map.entry("dash", host + token + "/manifest/video.mpd"), Map.entry("iframe", host + token + "/iframe"));
 
 		Map<String, Object> plain = map(Jose.verifyWithSpki(pem,
-				(String) mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)).get("token"))
-			.get("payload"));
+				(String) mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)).get("token"), "RS256",
+				clock.instant()).get("payload"));
 		assertThat(plain).as("no rules, no downloadable: neither claim").containsOnlyKeys("sub", "kid", "exp", "nbf");
 	}
 
@@ -170,7 +174,7 @@ class CloudflareTokenTests {
 			String token = (String) mint(Map.of("partner", partner, "user", user.username(), "video", v1, "downloadable",
 					false, "allow", Map.of("countries", List.of("gb", "De")))).get("token");
 			String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
-			Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256");
+			Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", clock.instant());
 			assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 			assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", cloudflareId);
 			assertThat(map(seen.get("payload"))).containsOnlyKeys("sub", "kid", "exp", "nbf", "downloadable", "accessRules")
