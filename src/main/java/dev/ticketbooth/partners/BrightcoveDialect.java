@@ -22,7 +22,7 @@ import dev.ticketbooth.keys.RingKey;
  * the key). Geo, IP and domain rules live in Brightcove's Playback Rights objects, not in tokens,
  * so no allow rule can be expressed; no issuer or audience of ours either.
  */
-public final class BrightcoveDialect implements Dialect {
+public final class BrightcoveDialect implements VendorKeyDialect {
 
 	/** The account's Video Cloud id: digits. */
 	static final String ACCOUNT = "accid";
@@ -93,11 +93,6 @@ public final class BrightcoveDialect implements Dialect {
 		throw ApiProblemException.badRequest("invalid-settings", "settings.maxip is a positive integer (got '" + value + "')");
 	}
 
-	@Override
-	public Map<String, String> checkClaimNames(Map<String, String> names) {
-		return Dialect.noClaimNames(names, platform());
-	}
-
 	/** Geo, IP and domain rules are Playback Rights objects in Brightcove; its tokens have no claim for them. */
 	@Override
 	public Set<String> expressibleRules() {
@@ -157,11 +152,6 @@ public final class BrightcoveDialect implements Dialect {
 	@Override
 	public String boundVideo(Partner partner, Map<String, Object> claims) {
 		return Dialect.string(claims.get("conid"));
-	}
-
-	@Override
-	public boolean readsOurJwks() {
-		return false; // it knows our key only by the id it assigned
 	}
 
 	@Override

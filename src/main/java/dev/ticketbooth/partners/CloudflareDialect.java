@@ -14,8 +14,6 @@ import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.RingKey;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Cloudflare Stream signed URLs: RS256 from a key made by Cloudflare's {@code /stream/keys} and
  * imported here, which Cloudflare knows by its own id (header and payload {@code kid}); {@code sub}
@@ -24,7 +22,7 @@ import org.springframework.http.HttpStatus;
  * entitlement is checked at mint. The token replaces the video uid in the partner's
  * {@code customer-<code>.cloudflarestream.com} URLs.
  */
-public final class CloudflareDialect implements Dialect {
+public final class CloudflareDialect implements VendorKeyDialect {
 
 	/** The partner setting naming the customer subdomain. */
 	public static final String CUSTOMER_CODE = "customer_code";
@@ -77,20 +75,11 @@ public final class CloudflareDialect implements Dialect {
 		return urls;
 	}
 
-	@Override
-	public Map<String, String> checkClaimNames(Map<String, String> names) {
-		return Dialect.noClaimNames(names, platform());
-	}
-
 	/** Cloudflare finds the public key by the id it assigned, in the header. */
 	@Override
 	public String headerKid(RingKey key) {
-		if (key.partnerKeyId() == null) {
-			throw new ApiProblemException(HttpStatus.CONFLICT, "partner-key-id-missing", "The ACTIVE key " + key.kid()
-					+ " of set '" + key.keySet() + "' has no Cloudflare key id: import the key /stream/keys returned with "
-					+ "its id as partner_key_id, or record the id with PATCH /api/admin/keys/" + key.kid());
-		}
-		return key.partnerKeyId();
+		return VendorKeyDialect.assignedKid(key, "Cloudflare key id",
+				"import the key /stream/keys returned with its id as partner_key_id, or record the id");
 	}
 
 	/** Every Cloudflare example repeats the header's key id in the payload. */
@@ -115,7 +104,7 @@ public final class CloudflareDialect implements Dialect {
 	 */
 	@Override
 	public void checkRules(AllowRules rules) {
-		Dialect.super.checkRules(rules);
+		VendorKeyDialect.super.checkRules(rules);
 		if (!rules.ips().isEmpty() && !rules.countries().isEmpty()) {
 			throw ApiProblemException.badRequest("rule-not-supported", "Cloudflare Stream access rules are first-match: "
 					+ "allow.ips and allow.countries together would let in a viewer who passes either; use one of them");
@@ -128,10 +117,7 @@ public final class CloudflareDialect implements Dialect {
 			throw ApiProblemException.badRequest("invalid-request",
 					"audiences is for Mux partners; " + platform() + " tokens have one audience");
 		}
-		if (mint.video() == null) {
-			throw ApiProblemException.badRequest("video-required",
-					"A Cloudflare Stream token names one video uid (sub); name a video");
-		}
+		Dialect.requireVideo(mint, "A Cloudflare Stream token names one video uid (sub); name a video");
 	}
 
 	@Override
@@ -228,10 +214,5 @@ public final class CloudflareDialect implements Dialect {
 	@Override
 	public String boundVideo(Partner partner, Map<String, Object> claims) {
 		return Dialect.string(claims.get("sub"));
-	}
-
-	@Override
-	public boolean readsOurJwks() {
-		return false; // it knows our key only by the id it assigned
 	}
 }

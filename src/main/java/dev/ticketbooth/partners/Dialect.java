@@ -18,8 +18,7 @@ import dev.ticketbooth.keys.RingKey;
  * us back. Minting, decisions and verification ask the dialect; none of them names a platform. A
  * new platform is one more implementation.
  */
-public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, KinescopeDialect, VimondDialect,
-		MuxDialect, BrightcoveDialect, IvsDialect, CloudflareDialect {
+public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, VimondDialect, VendorKeyDialect {
 
 	/**
 	 * What a playback token is minted from, once the entitlement was checked.
@@ -90,8 +89,17 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 		return null;
 	}
 
-	/** Refuses claim renames the platform does not have (400 {@code invalid-claim-names}). */
-	Map<String, String> checkClaimNames(Map<String, String> names);
+	/**
+	 * Refuses claim renames the platform does not have (400 {@code invalid-claim-names}); only
+	 * StreamAMG has any.
+	 */
+	default Map<String, String> checkClaimNames(Map<String, String> names) {
+		if (names != null && !names.isEmpty()) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-claim-names",
+					platform() + " tokens have no claims to rename (claim_names is for StreamAMG partners)");
+		}
+		return Map.of();
+	}
 
 	/**
 	 * Whether the platform fetches our JWKS. One that does not knows our key only by the id it
@@ -261,13 +269,14 @@ public sealed interface Dialect permits VidbeoDialect, StreamAmgDialect, Kinesco
 		return claims;
 	}
 
-	/** For dialects without claim renames. */
-	static Map<String, String> noClaimNames(Map<String, String> names, String platform) {
-		if (names != null && !names.isEmpty()) {
-			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-claim-names",
-					platform + " tokens have no claims to rename (claim_names is for StreamAMG partners)");
+	/**
+	 * Refuses a mint without a video (400 {@code video-required}), for platforms whose tokens name
+	 * one; {@code why} says so in the platform's words.
+	 */
+	static void requireVideo(Mint mint, String why) {
+		if (mint.video() == null) {
+			throw dev.ticketbooth.config.ApiProblemException.badRequest("video-required", why);
 		}
-		return Map.of();
 	}
 
 	static String string(Object value) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.keys.KeyAlgorithm;
 
 /**
@@ -20,7 +19,7 @@ import dev.ticketbooth.keys.KeyAlgorithm;
  * a viewer lives at most 10 minutes, and ours always name one. No issuer, audience or {@code iat}.
  * Countries and IPs are a channel's playback restriction policy, never a token's.
  */
-public final class IvsDialect implements Dialect {
+public final class IvsDialect implements VendorKeyDialect {
 
 	static final String CHANNEL_ARN = "aws:channel-arn";
 
@@ -57,22 +56,14 @@ public final class IvsDialect implements Dialect {
 	}
 
 	@Override
-	public Map<String, String> checkClaimNames(Map<String, String> names) {
-		return Dialect.noClaimNames(names, platform());
-	}
-
-	@Override
 	public Set<String> expressibleRules() {
 		return Set.of("origins"); // geo-blocking is the channel's PlaybackRestrictionPolicy; IVS has no IP rule
 	}
 
 	@Override
 	public void checkMint(Mint mint) {
-		Dialect.super.checkMint(mint);
-		if (mint.video() == null) {
-			throw ApiProblemException.badRequest("video-required",
-					"Amazon IVS tokens name one channel: give its ARN as the video");
-		}
+		VendorKeyDialect.super.checkMint(mint);
+		Dialect.requireVideo(mint, "Amazon IVS tokens name one channel: give its ARN as the video");
 	}
 
 	@Override
@@ -123,11 +114,6 @@ public final class IvsDialect implements Dialect {
 		catch (RuntimeException ex) {
 			return AllowRules.NOTHING;
 		}
-	}
-
-	@Override
-	public boolean readsOurJwks() {
-		return false; // it knows our key only by the id it assigned
 	}
 
 	@Override

@@ -37,11 +37,6 @@ public final class KinescopeDialect implements Dialect {
 	}
 
 	@Override
-	public Map<String, String> checkClaimNames(Map<String, String> names) {
-		return Dialect.noClaimNames(names, platform());
-	}
-
-	@Override
 	public Map<String, Object> claims(Partner partner, Mint mint) {
 		Map<String, Object> claims = Dialect.identity(partner, mint);
 		if (mint.video() != null) {

@@ -12,8 +12,6 @@ import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.RingKey;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Mux signed playback IDs: RS256 from a signing key Mux created (imported from the base64 PEM it
  * hands over once), header {@code kid} = Mux's signing key id. A token is {@code sub} (the playback
@@ -24,7 +22,7 @@ import org.springframework.http.HttpStatus;
  * default. No viewer, issuer or audience of ours, and no allow rules: Mux limits referrers and
  * user agents through a playback restriction, and knows no IP or country rule.
  */
-public final class MuxDialect implements Dialect {
+public final class MuxDialect implements VendorKeyDialect {
 
 	/** Mux's audiences, in the order its docs list them (the SDK's {@code TypeClaim}). */
 	private static final List<String> AUDIENCES = List.of("v", "t", "g", "s", "d");
@@ -76,10 +74,7 @@ public final class MuxDialect implements Dialect {
 
 	@Override
 	public void checkMint(Mint mint) {
-		if (mint.video() == null) {
-			throw ApiProblemException.badRequest("video-required",
-					"A Mux token is for one playback id (its sub); name a video");
-		}
+		Dialect.requireVideo(mint, "A Mux token is for one playback id (its sub); name a video");
 		if (mint.downloadable() != null) {
 			throw ApiProblemException.badRequest("invalid-request",
 					"downloadable is for Cloudflare Stream partners; Mux tokens cannot say it");
@@ -88,18 +83,9 @@ public final class MuxDialect implements Dialect {
 	}
 
 	@Override
-	public Map<String, String> checkClaimNames(Map<String, String> names) {
-		return Dialect.noClaimNames(names, platform());
-	}
-
-	@Override
 	public String headerKid(RingKey key) {
-		if (key.partnerKeyId() == null) {
-			throw new ApiProblemException(HttpStatus.CONFLICT, "partner-key-id-missing", "The ACTIVE key " + key.kid()
-					+ " of set '" + key.keySet() + "' has no Mux signing key id: import the key Mux created with its id as "
-					+ "partner_key_id, or record the id with PATCH /api/admin/keys/" + key.kid());
-		}
-		return key.partnerKeyId();
+		return VendorKeyDialect.assignedKid(key, "Mux signing key id",
+				"import the key Mux created with its id as partner_key_id, or record the id");
 	}
 
 	@Override
@@ -179,10 +165,5 @@ public final class MuxDialect implements Dialect {
 			ordered.add(0, VIDEO);
 		}
 		return ordered;
-	}
-
-	@Override
-	public boolean readsOurJwks() {
-		return false; // it knows our key only by the id it assigned
 	}
 }

@@ -5,18 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.RingKey;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * Vidbeo: RS256 from a key whose public PEM was uploaded to Vidbeo, which knows it only by the
  * {@code keyid} it assigned (our header {@code kid}); {@code sub} restricts a token to one video;
  * no issuer, audience or user in the token.
  */
-public final class VidbeoDialect implements Dialect {
+public final class VidbeoDialect implements VendorKeyDialect {
 
 	@Override
 	public String platform() {
@@ -35,24 +32,9 @@ public final class VidbeoDialect implements Dialect {
 	}
 
 	@Override
-	public Map<String, String> checkClaimNames(Map<String, String> names) {
-		return Dialect.noClaimNames(names, platform());
-	}
-
-	/** Its keys are uploaded by hand; it knows each by the {@code keyid} it assigned. */
-	@Override
-	public boolean readsOurJwks() {
-		return false;
-	}
-
-	@Override
 	public String headerKid(RingKey key) {
-		if (key.partnerKeyId() == null) {
-			throw new ApiProblemException(HttpStatus.CONFLICT, "partner-key-id-missing", "The ACTIVE key " + key.kid()
-					+ " of set '" + key.keySet() + "' has no Vidbeo keyid: upload its public PEM to Vidbeo and record the "
-					+ "keyid with PATCH /api/admin/keys/" + key.kid());
-		}
-		return key.partnerKeyId();
+		return VendorKeyDialect.assignedKid(key, "Vidbeo keyid",
+				"upload its public PEM to Vidbeo and record the keyid");
 	}
 
 	@Override

@@ -34,11 +34,6 @@ public final class VimondDialect implements Dialect {
 	}
 
 	@Override
-	public Map<String, String> checkClaimNames(Map<String, String> names) {
-		return Dialect.noClaimNames(names, platform());
-	}
-
-	@Override
 	public Map<String, Object> claims(Partner partner, Mint mint) {
 		throw new IllegalStateException("Vimond partners get no playback tokens");
 	}

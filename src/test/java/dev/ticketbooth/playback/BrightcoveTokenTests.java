@@ -1,6 +1,5 @@
 package dev.ticketbooth.playback;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
-import dev.ticketbooth.OAuthClients;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.entitlements.GrantRequest;
@@ -32,6 +29,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static dev.ticketbooth.playback.PlaybackApi.assertCreated;
+import static dev.ticketbooth.playback.PlaybackApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,6 +72,8 @@ class BrightcoveTokenTests {
 
 	Http http;
 
+	PlaybackApi api;
+
 	String s;
 
 	EndUser user;
@@ -83,13 +84,10 @@ class BrightcoveTokenTests {
 
 	String kid;
 
-	String mintBearer;
-
-	String decideBearer;
-
 	@BeforeAll
 	void setUp() throws Exception {
 		http = new Http(port);
+		api = PlaybackApi.register(http, clients, passwordEncoder);
 		s = UUID.randomUUID().toString().substring(0, 8);
 		v1 = "bc1-" + s;
 		v2 = "bc2-" + s;
@@ -108,16 +106,13 @@ class BrightcoveTokenTests {
 		keys.createSet("bc-lib-" + s, List.of(KeyAlgorithm.RS256), false);
 		assertCreated(createPartner("bc-lib-" + s, Map.of("key_set", "bc-lib-" + s, "library_tokens", true, "settings",
 				Map.of("accid", "1234567890"))));
-		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint", "playback:decide");
-		mintBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
-		decideBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:decide");
 	}
 
 	@Test
 	void tokensCarryBrightcovesClaimsAndVerifyWithTheRegisteredPublicKey() throws Exception {
-		Map<String, Object> minted = mint(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "ttl", 7200));
+		Map<String, Object> minted = api.mint(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "ttl", 7200));
 		String token = (String) minted.get("token");
-		Map<String, Object> seen = Jose.verifyWithSpki(publicPem(kid), token, "RS256", clock.instant());
+		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(kid), token, "RS256", clock.instant());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		// Brightcove picks the key itself and ignores the header's kid; ours finds the key for our decisions
 		assertThat(map(seen.get("header"))).containsOnlyKeys("alg", "typ", "kid").containsEntry("alg", "RS256")
@@ -137,35 +132,35 @@ class BrightcoveTokenTests {
 
 	@Test
 	void aTokenWithoutAVideoIsForLibraryPartnersOnlyAndNamesNoKeyBrightcoveDoesNotKnow() throws Exception {
-		assertProblem(post(Map.of("partner", "bc-" + s, "user", user.username())), 400, "video-required");
-		String token = (String) mint(Map.of("partner", "bc-lib-" + s, "user", user.username())).get("token");
-		Map<String, Object> seen = Jose.verifyWithSpki(publicPem(ring.active("bc-lib-" + s, KeyAlgorithm.RS256).kid()),
+		assertProblem(api.post(Map.of("partner", "bc-" + s, "user", user.username())), 400, "video-required");
+		String token = (String) api.mint(Map.of("partner", "bc-lib-" + s, "user", user.username())).get("token");
+		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(ring.active("bc-lib-" + s, KeyAlgorithm.RS256).kid()),
 				token, "RS256", clock.instant());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("payload"))).containsOnlyKeys("accid", "uid", "iat", "nbf", "exp")
 			.containsEntry("accid", "1234567890");
-		assertThat(decide(token, v1)).containsEntry("allow", true).containsEntry("reason", "allowed");
-		assertThat(decide(token, v2)).containsEntry("allow", true);
+		assertThat(api.decide(token, v1)).containsEntry("allow", true).containsEntry("reason", "allowed");
+		assertThat(api.decide(token, v2)).containsEntry("allow", true);
 	}
 
 	@Test
 	void decisionsAllowTheTokenForItsVideoOnly() throws Exception {
-		String token = (String) mint(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1)).get("token");
-		assertThat(decide(token, v1)).containsEntry("allow", true).containsEntry("reason", "allowed")
+		String token = (String) api.mint(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1)).get("token");
+		assertThat(api.decide(token, v1)).containsEntry("allow", true).containsEntry("reason", "allowed")
 			.containsEntry("user", user.username());
-		assertThat(decide(token, v2)).containsEntry("allow", false).containsEntry("reason", "video-mismatch");
+		assertThat(api.decide(token, v2)).containsEntry("allow", false).containsEntry("reason", "video-mismatch");
 	}
 
 	@Test
 	void allowRulesAndOtherPlatformsOptionsAreRefused() {
 		for (Map<String, Object> allow : List.<Map<String, Object>>of(Map.of("ips", List.of("203.0.113.7")),
 				Map.of("origins", List.of("https://www.example.com")), Map.of("countries", List.of("GB")))) {
-			assertProblem(post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "allow", allow)), 400,
+			assertProblem(api.post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "allow", allow)), 400,
 					"rule-not-supported");
 		}
-		assertProblem(post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "audiences", List.of("v"))),
+		assertProblem(api.post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "audiences", List.of("v"))),
 				400, "invalid-request");
-		assertProblem(post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "downloadable", true)), 400,
+		assertProblem(api.post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "downloadable", true)), 400,
 				"invalid-request");
 	}
 
@@ -189,49 +184,16 @@ class BrightcoveTokenTests {
 	void lifetimesStayWithinThePartnersAndBrightcovesCaps() {
 		assertThat(PartnerProfile.BRIGHTCOVE.dialect().maxLifetime()).as("exp at most 30 days after iat")
 			.contains(Duration.ofDays(30));
-		assertProblem(post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "ttl", 7201)), 400,
+		assertProblem(api.post(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "ttl", 7201)), 400,
 				"invalid-ttl");
 		assertProblem(createPartner("bc-long-" + s, Map.of("max_lifetime_seconds", Duration.ofDays(31).toSeconds(),
 				"settings", Map.of("accid", "123"))), 400, "invalid-lifetime");
-	}
-
-	private String publicPem(String keyId) {
-		return http.send(http.admin("/api/admin/keys/" + keyId + "/public.pem")).body();
 	}
 
 	private HttpResponse<String> createPartner(String id, Map<String, Object> fields) {
 		Map<String, Object> body = new HashMap<>(fields);
 		body.put("id", id);
 		body.put("profile", "brightcove");
-		return http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json")
-			.POST(Http.json(JSONObjectUtils.toJSONString(body))));
-	}
-
-	private static void assertCreated(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-	}
-
-	private Map<String, Object> mint(Map<String, Object> body) throws Exception {
-		HttpResponse<String> response = post(body);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	private HttpResponse<String> post(Map<String, Object> body) {
-		return http.send(http.request("/api/v1/playback-tokens").header("Authorization", mintBearer)
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-	}
-
-	private Map<String, Object> decide(String token, String video) throws Exception {
-		HttpResponse<String> response = http.send(http.request("/api/v1/decisions").header("Authorization", decideBearer)
-			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("token", token, "video", video)))));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
+		return api.createPartner(body);
 	}
 }

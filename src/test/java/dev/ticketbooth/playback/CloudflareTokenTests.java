@@ -18,7 +18,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
-import dev.ticketbooth.OAuthClients;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.entitlements.GrantRequest;
@@ -41,6 +40,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static dev.ticketbooth.playback.PlaybackApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -85,6 +85,8 @@ class CloudflareTokenTests {
 
 	Http http;
 
+	PlaybackApi api;
+
 	String s;
 
 	EndUser user;
@@ -92,10 +94,6 @@ class CloudflareTokenTests {
 	String v1;
 
 	String v2;
-
-	String mintBearer;
-
-	String decideBearer;
 
 	@BeforeAll
 	void setUp() throws Exception {
@@ -109,22 +107,20 @@ class CloudflareTokenTests {
 		grants.save(new GrantRequest(user.username(), null, v1, "purchase", null, null, null, null, null));
 		keys.createSet("cf-" + s, List.of(KeyAlgorithm.RS256), false);
 		partners.create(cloudflare("cloudflare-" + s, "cf-" + s, "Customer" + s, null));
-		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint", "playback:decide");
-		mintBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
-		decideBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:decide");
+		api = PlaybackApi.register(http, clients, passwordEncoder);
 	}
 
 	@Test
 	void tokensCarryCloudflaresClaimsAndVerifyWithTheExportedPublicPem() throws Exception {
 		String kid = ring.active("cf-" + s, KeyAlgorithm.RS256).kid();
-		assertProblem(post(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)), 409,
+		assertProblem(api.post(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)), 409,
 				"partner-key-id-missing");
 		keys.setPartnerKeyId(kid, "cfkey" + s);
 
-		Map<String, Object> minted = mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1, "ttl",
+		Map<String, Object> minted = api.mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1, "ttl",
 				3600, "downloadable", true, "allow", Map.of("ips", List.of("203.0.113.7", "2001:DB8:0:0:0:0:0:0/32"))));
 		String token = (String) minted.get("token");
-		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+		String pem = api.publicPem(kid);
 		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", clock.instant());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", "cfkey" + s);
@@ -142,7 +138,7 @@ class CloudflareTokenTests {
 				Map.entry("dash", host + token + "/manifest/video.mpd"), Map.entry("iframe", host + token + "/iframe"));
 
 		Map<String, Object> plain = map(Jose.verifyWithSpki(pem,
-				(String) mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)).get("token"), "RS256",
+				(String) api.mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)).get("token"), "RS256",
 				clock.instant()).get("payload"));
 		assertThat(plain).as("no rules, no downloadable: neither claim").containsOnlyKeys("sub", "kid", "exp", "nbf");
 	}
@@ -171,9 +167,9 @@ class CloudflareTokenTests {
 			assertThat(ring.active(set, KeyAlgorithm.RS256).kid()).isEqualTo(kid);
 			partners.create(cloudflare(partner, set, "abc123", null));
 
-			String token = (String) mint(Map.of("partner", partner, "user", user.username(), "video", v1, "downloadable",
+			String token = (String) api.mint(Map.of("partner", partner, "user", user.username(), "video", v1, "downloadable",
 					false, "allow", Map.of("countries", List.of("gb", "De")))).get("token");
-			String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+			String pem = api.publicPem(kid);
 			Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", clock.instant());
 			assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 			assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", cloudflareId);
@@ -189,35 +185,35 @@ class CloudflareTokenTests {
 	void whatCloudflareCannotExpressIsRefused() throws Exception {
 		String partner = "cloudflare-" + s;
 		String u = user.username();
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "allow",
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v1, "allow",
 				Map.of("origins", List.of("https://www.example.com")))), 400, "rule-not-supported");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "allow",
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v1, "allow",
 				Map.of("ips", List.of("203.0.113.7"), "countries", List.of("gb")))), 400, "rule-not-supported");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "audiences", List.of("video"))), 400,
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v1, "audiences", List.of("video"))), 400,
 				"invalid-request");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v1, "ttl", 86401)), 400, "invalid-ttl");
-		assertProblem(post(Map.of("partner", partner, "user", u)), 400, "video-required");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v1, "ttl", 86401)), 400, "invalid-ttl");
+		assertProblem(api.post(Map.of("partner", partner, "user", u)), 400, "video-required");
 		partners.create(cloudflare("cloudflare-library-" + s, "cf-" + s, "abc", true));
-		assertProblem(post(Map.of("partner", "cloudflare-library-" + s, "user", u)), 400, "video-required");
-		assertProblem(post(Map.of("partner", "cloudflare-" + s, "user", u, "video", v2)), 403, "not-entitled");
+		assertProblem(api.post(Map.of("partner", "cloudflare-library-" + s, "user", u)), 400, "video-required");
+		assertProblem(api.post(Map.of("partner", "cloudflare-" + s, "user", u, "video", v2)), 403, "not-entitled");
 	}
 
 	@Test
 	void partnersNeedACustomerCodeRs256AndAtMost24Hours() {
 		String set = ",\"key_set\":\"cf-" + s + "\"";
-		assertProblem(createPartner("{\"id\":\"cf-none-" + s + "\",\"profile\":\"cloudflare\"" + set + "}"), 400,
+		assertProblem(api.createPartner("{\"id\":\"cf-none-" + s + "\",\"profile\":\"cloudflare\"" + set + "}"), 400,
 				"invalid-settings");
-		assertProblem(createPartner("{\"id\":\"cf-bad-" + s + "\",\"profile\":\"cloudflare\"" + set
+		assertProblem(api.createPartner("{\"id\":\"cf-bad-" + s + "\",\"profile\":\"cloudflare\"" + set
 				+ ",\"settings\":{\"customer_code\":\"evil.example.com/x\"}}"), 400, "invalid-settings");
-		assertProblem(createPartner("{\"id\":\"cf-more-" + s + "\",\"profile\":\"cloudflare\"" + set
+		assertProblem(api.createPartner("{\"id\":\"cf-more-" + s + "\",\"profile\":\"cloudflare\"" + set
 				+ ",\"settings\":{\"customer_code\":\"abc\",\"account\":\"x\"}}"), 400, "invalid-settings");
-		assertProblem(createPartner("{\"id\":\"cf-es-" + s + "\",\"profile\":\"cloudflare\"" + set
+		assertProblem(api.createPartner("{\"id\":\"cf-es-" + s + "\",\"profile\":\"cloudflare\"" + set
 				+ ",\"algorithm\":\"ES256\",\"settings\":{\"customer_code\":\"abc\"}}"), 400, "invalid-algorithm");
-		assertProblem(createPartner("{\"id\":\"cf-long-" + s + "\",\"profile\":\"cloudflare\"" + set
+		assertProblem(api.createPartner("{\"id\":\"cf-long-" + s + "\",\"profile\":\"cloudflare\"" + set
 				+ ",\"max_lifetime_seconds\":86401,\"settings\":{\"customer_code\":\"abc\"}}"), 400, "invalid-lifetime");
-		assertProblem(createPartner("{\"id\":\"kin-code-" + s + "\",\"profile\":\"kinescope\""
+		assertProblem(api.createPartner("{\"id\":\"kin-code-" + s + "\",\"profile\":\"kinescope\""
 				+ ",\"settings\":{\"customer_code\":\"abc\"}}"), 400, "invalid-settings");
-		HttpResponse<String> created = createPartner("{\"id\":\"cf-ok-" + s + "\",\"profile\":\"cloudflare\"" + set
+		HttpResponse<String> created = api.createPartner("{\"id\":\"cf-ok-" + s + "\",\"profile\":\"cloudflare\"" + set
 				+ ",\"settings\":{\"customer_code\":\"abc123\"}}");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(partners.get("cf-ok-" + s).maxLifetime().toHours()).isEqualTo(24);
@@ -232,12 +228,12 @@ class CloudflareTokenTests {
 		keys.setPartnerKeyId(ring.active(set, KeyAlgorithm.RS256).kid(), "cfdec" + s);
 		partners.create(cloudflare("cloudflare-dec-" + s, set, "abc", null));
 
-		String open = (String) mint(Map.of("partner", "cloudflare-dec-" + s, "user", user.username(), "video", v1))
+		String open = (String) api.mint(Map.of("partner", "cloudflare-dec-" + s, "user", user.username(), "video", v1))
 			.get("token");
 		assertDecision(open, v1, "198.51.100.1", true, "allowed");
 		assertDecision(open, v2, "198.51.100.1", false, "video-mismatch");
 
-		String ruled = (String) mint(Map.of("partner", "cloudflare-dec-" + s, "user", user.username(), "video", v1, "allow",
+		String ruled = (String) api.mint(Map.of("partner", "cloudflare-dec-" + s, "user", user.username(), "video", v1, "allow",
 				Map.of("ips", List.of("203.0.113.0/24", "2001:db8::/32")))).get("token");
 		assertDecision(ruled, v1, "203.0.113.9", true, "allowed");
 		assertDecision(ruled, v1, "2001:db8::7", true, "allowed");
@@ -251,10 +247,7 @@ class CloudflareTokenTests {
 		if (ip != null) {
 			body.put("ip", ip);
 		}
-		HttpResponse<String> response = http.send(http.request("/api/v1/decisions").header("Authorization", decideBearer)
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(JSONObjectUtils.parse(response.body())).as(video + " " + ip).containsEntry("allow", allow)
+		assertThat(api.decide(body)).as(video + " " + ip).containsEntry("allow", allow)
 			.containsEntry("reason", reason);
 	}
 
@@ -263,27 +256,7 @@ class CloudflareTokenTests {
 				null, null, null, Map.of("customer_code", customerCode));
 	}
 
-	private HttpResponse<String> createPartner(String json) {
-		return http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json(json)));
-	}
-
-	private Map<String, Object> mint(Map<String, Object> body) throws Exception {
-		HttpResponse<String> response = post(body);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	private HttpResponse<String> post(Map<String, Object> body) {
-		return http.send(http.request("/api/v1/playback-tokens").header("Authorization", mintBearer)
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-	}
-
 	private static String base64(String text) {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
 	}
 }

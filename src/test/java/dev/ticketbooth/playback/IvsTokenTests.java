@@ -10,7 +10,6 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
 import dev.ticketbooth.MutableClock;
-import dev.ticketbooth.OAuthClients;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
 import dev.ticketbooth.catalog.Catalog;
@@ -33,6 +32,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static dev.ticketbooth.playback.PlaybackApi.assertCreated;
+import static dev.ticketbooth.playback.PlaybackApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,6 +74,8 @@ class IvsTokenTests {
 
 	Http http;
 
+	PlaybackApi api;
+
 	String s;
 
 	String channel;
@@ -83,19 +86,16 @@ class IvsTokenTests {
 
 	EndUser hdViewer;
 
-	String mintBearer;
-
-	String decideBearer;
-
 	String kid;
 
 	@BeforeAll
 	void setUp() throws Exception {
 		http = new Http(port);
+		api = PlaybackApi.register(http, clients, passwordEncoder);
 		s = Viewers.suffix();
 		channel = "arn:aws:ivs:eu-west-1:123456789012:channel/ch1" + s;
 		otherChannel = "arn:aws:ivs:us-west-2:123456789012:channel/ch2" + s;
-		assertThat(post("/api/admin/videos", Map.of("id", channel, "title", "Live")).statusCode()).isEqualTo(201);
+		assertThat(api.adminPost("/api/admin/videos", Map.of("id", channel, "title", "Live")).statusCode()).isEqualTo(201);
 		catalog.createVideo(otherChannel, "Other live");
 		catalog.createCollection("ivs-course-" + s, CollectionKind.COURSE, "Course", null, null);
 		catalog.addVideos("ivs-course-" + s, List.of(channel, otherChannel));
@@ -105,20 +105,17 @@ class IvsTokenTests {
 		grants.save(new GrantRequest(hdViewer.username(), "ivs-course-" + s, null, "subscription", "hd", null, null, null, null));
 		keys.createSet("ivs-" + s, List.of(KeyAlgorithm.ES384), false);
 		kid = ring.active("ivs-" + s, KeyAlgorithm.ES384).kid();
-		HttpResponse<String> created = post("/api/admin/partners",
+		HttpResponse<String> created = api.createPartner(
 				Map.of("id", "ivs-" + s, "profile", "ivs", "key_set", "ivs-" + s, "algorithm", "ES384"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint", "playback:decide");
-		mintBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
-		decideBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:decide");
 	}
 
 	@Test
 	void tokensVerifyWithTheExportedPemAsEs384AndCarryExactlyTheIvsClaims() throws Exception {
-		Map<String, Object> minted = mint(Map.of("partner", "ivs-" + s, "user", hdViewer.username(), "video", channel,
+		Map<String, Object> minted = api.mint(Map.of("partner", "ivs-" + s, "user", hdViewer.username(), "video", channel,
 				"allow", Map.of("origins", List.of("https://WWW.Example.com", "http://localhost:3000"))));
 		String token = (String) minted.get("token");
-		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+		String pem = api.publicPem(kid);
 		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "ES384");
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsExactlyInAnyOrderEntriesOf(
@@ -138,9 +135,9 @@ class IvsTokenTests {
 
 	@Test
 	void withoutOriginsOrQualityThoseClaimsAreLeftOut() throws Exception {
-		String token = (String) mint(Map.of("partner", "ivs-" + s, "user", viewer.username(), "video", channel, "ttl", 600))
+		String token = (String) api.mint(Map.of("partner", "ivs-" + s, "user", viewer.username(), "video", channel, "ttl", 600))
 			.get("token");
-		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+		String pem = api.publicPem(kid);
 		Map<String, Object> payload = map(Jose.verifyWithSpki(pem, token, "ES384").get("payload"));
 		assertThat(payload).containsOnlyKeys("aws:channel-arn", "aws:viewer-id", "exp")
 			.containsEntry("aws:channel-arn", channel).containsEntry("aws:viewer-id", viewer.id());
@@ -150,33 +147,33 @@ class IvsTokenTests {
 	void lifetimesRulesAndMintsIvsCannotTakeAreRefused() {
 		String partner = "ivs-" + s;
 		String u = viewer.username();
-		assertProblem(postMint(Map.of("partner", partner, "user", u, "video", channel, "ttl", 601)), 400, "invalid-ttl");
-		assertProblem(postMint(Map.of("partner", partner, "user", u, "video", channel, "allow",
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", channel, "ttl", 601)), 400, "invalid-ttl");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", channel, "allow",
 				Map.of("ips", List.of("203.0.113.7")))), 400, "rule-not-supported");
-		assertProblem(postMint(Map.of("partner", partner, "user", u, "video", channel, "allow",
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", channel, "allow",
 				Map.of("countries", List.of("de")))), 400, "rule-not-supported");
-		assertProblem(postMint(Map.of("partner", partner, "user", u)), 400, "video-required");
-		assertProblem(postMint(Map.of("partner", partner, "user", u, "video", channel, "downloadable", true)), 400,
+		assertProblem(api.post(Map.of("partner", partner, "user", u)), 400, "video-required");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", channel, "downloadable", true)), 400,
 				"invalid-request");
 
-		assertCreated(post("/api/admin/partners", Map.of("id", "ivs-lib-" + s, "profile", "ivs", "key_set", "ivs-" + s,
+		assertCreated(api.createPartner(Map.of("id", "ivs-lib-" + s, "profile", "ivs", "key_set", "ivs-" + s,
 				"algorithm", "ES384", "library_tokens", true)));
-		assertProblem(postMint(Map.of("partner", "ivs-lib-" + s, "user", u)), 400, "video-required");
-		HttpResponse<String> byDefault = post("/api/admin/partners", Map.of("id", "ivs-es-" + s, "profile", "ivs", "key_set",
+		assertProblem(api.post(Map.of("partner", "ivs-lib-" + s, "user", u)), 400, "video-required");
+		HttpResponse<String> byDefault = api.createPartner(Map.of("id", "ivs-es-" + s, "profile", "ivs", "key_set",
 				"ivs-" + s));
 		assertCreated(byDefault);
 		assertThat(byDefault.body()).contains("\"algorithm\":\"ES384\""); // IVS verifies ES384 only
-		assertProblem(post("/api/admin/partners", Map.of("id", "ivs-rs-" + s, "profile", "ivs", "key_set", "ivs-" + s,
+		assertProblem(api.createPartner(Map.of("id", "ivs-rs-" + s, "profile", "ivs", "key_set", "ivs-" + s,
 				"algorithm", "RS256")), 400, "invalid-algorithm");
-		assertProblem(post("/api/admin/partners", Map.of("id", "ivs-long-" + s, "profile", "ivs", "key_set", "ivs-" + s,
+		assertProblem(api.createPartner(Map.of("id", "ivs-long-" + s, "profile", "ivs", "key_set", "ivs-" + s,
 				"algorithm", "ES384", "max_lifetime_seconds", 601)), 400, "invalid-lifetime");
-		assertProblem(post("/api/admin/partners", Map.of("id", "ivs-set-" + s, "profile", "ivs", "key_set", "ivs-" + s,
+		assertProblem(api.createPartner(Map.of("id", "ivs-set-" + s, "profile", "ivs", "key_set", "ivs-" + s,
 				"algorithm", "ES384", "settings", Map.of("region", "eu-west-1"))), 400, "invalid-settings");
 	}
 
 	@Test
 	void decisionsAllowTheChannelDenyAnotherAndCheckTheTokensOrigins() throws Exception {
-		String token = (String) mint(Map.of("partner", "ivs-" + s, "user", viewer.username(), "video", channel, "allow",
+		String token = (String) api.mint(Map.of("partner", "ivs-" + s, "user", viewer.username(), "video", channel, "allow",
 				Map.of("origins", List.of("https://shop.example.com")))).get("token");
 		assertThat(decide(token, channel, null)).containsEntry("allow", true).containsEntry("reason", "allowed")
 			.containsEntry("user", viewer.username());
@@ -191,7 +188,7 @@ class IvsTokenTests {
 		// openssl ecparam -name secp384r1 -genkey -noout: a SEC1 "EC PRIVATE KEY"; IVS holds its public PEM
 		KeyPair pair = KeyAlgorithm.ES384.newKeyPair();
 		String arn = "arn:aws:ivs:eu-west-1:123456789012:playback-key/kp" + s;
-		assertCreated(post("/api/admin/key-sets", Map.of("name", "ivs-own-" + s, "algorithms", List.of("ES384"))));
+		assertCreated(api.adminPost("/api/admin/key-sets", Map.of("name", "ivs-own-" + s, "algorithms", List.of("ES384"))));
 		HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import?set=ivs-own-" + s
 				+ "&activate=true&partner_key_id=" + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8))
 			.header("Content-Type", "application/x-pem-file")
@@ -199,17 +196,13 @@ class IvsTokenTests {
 		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 		assertThat(JSONObjectUtils.parse(imported.body())).containsEntry("partner_key_id", arn)
 			.containsEntry("state", "ACTIVE");
-		assertCreated(post("/api/admin/partners", Map.of("id", "ivs-own-" + s, "profile", "ivs", "key_set", "ivs-own-" + s,
+		assertCreated(api.createPartner(Map.of("id", "ivs-own-" + s, "profile", "ivs", "key_set", "ivs-own-" + s,
 				"algorithm", "ES384")));
-		String token = (String) mint(Map.of("partner", "ivs-own-" + s, "user", viewer.username(), "video", channel))
+		String token = (String) api.mint(Map.of("partner", "ivs-own-" + s, "user", viewer.username(), "video", channel))
 			.get("token");
 		Map<String, Object> seen = Jose.verifyWithSpki(PemCodec.writePublicKey(pair.getPublic()), token, "ES384");
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsEntry("kid", JSONObjectUtils.parse(imported.body()).get("kid"));
-	}
-
-	private static void assertCreated(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 	}
 
 	private Map<String, Object> decide(String token, String video, String origin) throws Exception {
@@ -217,30 +210,6 @@ class IvsTokenTests {
 		if (origin != null) {
 			body.put("origin", origin);
 		}
-		HttpResponse<String> response = http.send(http.request("/api/v1/decisions").header("Authorization", decideBearer)
-			.header("Content-Type", "application/json").POST(Http.json(JSONObjectUtils.toJSONString(body))));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	private Map<String, Object> mint(Map<String, Object> body) throws Exception {
-		HttpResponse<String> response = postMint(body);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	private HttpResponse<String> postMint(Map<String, Object> body) {
-		return http.send(http.request("/api/v1/playback-tokens").header("Authorization", mintBearer)
-			.header("Content-Type", "application/json").POST(Http.json(JSONObjectUtils.toJSONString(body))));
-	}
-
-	private HttpResponse<String> post(String path, Map<String, Object> body) {
-		return http.send(http.admin(path).header("Content-Type", "application/json")
-			.POST(Http.json(JSONObjectUtils.toJSONString(body))));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
+		return api.decide(body);
 	}
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
 import dev.ticketbooth.MutableClock;
-import dev.ticketbooth.OAuthClients;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.catalog.CollectionKind;
@@ -39,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static dev.ticketbooth.playback.PlaybackApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,13 +82,11 @@ class MuxTokenTests {
 
 	Http http;
 
+	PlaybackApi api;
+
 	String s;
 
 	EndUser user;
-
-	String mintBearer;
-
-	String decideBearer;
 
 	String partner;
 
@@ -110,17 +107,15 @@ class MuxTokenTests {
 		keys.setPartnerKeyId(kid, "muxKey" + s);
 		partner = "mux-" + s;
 		partners.create(new PartnerRequest(partner, "mux", "mux-" + s, null, null, null, null, null, null, null));
-		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint", "playback:decide");
-		mintBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
-		decideBearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:decide");
+		api = PlaybackApi.register(http, clients, passwordEncoder);
 	}
 
 	@Test
 	void aVideoTokenCarriesMuxsKeyIdThePlaybackIdAndNothingElse() throws Exception {
-		Map<String, Object> minted = mint(Map.of("partner", partner, "user", user.username(), "video", "v1-" + s, "ttl", 900));
+		Map<String, Object> minted = api.mint(Map.of("partner", partner, "user", user.username(), "video", "v1-" + s, "ttl", 900));
 		String token = (String) minted.get("token");
 		assertThat(map(minted.get("tokens"))).containsExactly(Map.entry("v", token));
-		Map<String, Object> seen = Jose.verifyWithSpki(publicPem(kid), token);
+		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(kid), token);
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsExactlyInAnyOrderEntriesOf(
 				Map.of("alg", "RS256", "typ", "JWT", "kid", "muxKey" + s));
@@ -135,13 +130,13 @@ class MuxTokenTests {
 
 	@Test
 	void aMintGivesOneTokenPerAskedAudienceTheVideoOneFirst() throws Exception {
-		Map<String, Object> minted = mint(Map.of("partner", partner, "user", user.username(), "video", "v1-" + s,
+		Map<String, Object> minted = api.mint(Map.of("partner", partner, "user", user.username(), "video", "v1-" + s,
 				"audiences", List.of("t", "v", "s", "d")));
 		Map<String, Object> tokens = map(minted.get("tokens"));
 		assertThat(tokens).containsOnlyKeys("v", "t", "s", "d");
 		assertThat(List.copyOf(tokens.keySet())).containsExactly("v", "t", "s", "d");
 		assertThat(minted.get("token")).isEqualTo(tokens.get("v"));
-		String pem = publicPem(kid);
+		String pem = api.publicPem(kid);
 		for (String audience : List.of("v", "t", "s", "d")) {
 			Map<String, Object> seen = Jose.verifyWithSpki(pem, (String) tokens.get(audience));
 			assertThat(seen).as(seen.toString()).containsEntry("verified", true);
@@ -155,7 +150,7 @@ class MuxTokenTests {
 				Map.entry("thumbnail", "https://image.mux.com/" + v + "/thumbnail.jpg?token=" + tokens.get("t")),
 				Map.entry("storyboard", "https://image.mux.com/" + v + "/storyboard.vtt?token=" + tokens.get("s")));
 
-		Map<String, Object> gif = mint(Map.of("partner", partner, "user", user.username(), "video", v, "audiences",
+		Map<String, Object> gif = api.mint(Map.of("partner", partner, "user", user.username(), "video", v, "audiences",
 				List.of("g", "t")));
 		Map<String, Object> gifTokens = map(gif.get("tokens"));
 		assertThat(List.copyOf(gifTokens.keySet())).as("without v, the asked order").containsExactly("g", "t");
@@ -166,12 +161,12 @@ class MuxTokenTests {
 
 	@Test
 	void thePartnersPlaybackRestrictionGoesIntoEveryToken() throws Exception {
-		assertThat(createPartner(Map.of("id", "mux-r-" + s, "profile", "mux", "key_set", "mux-" + s, "settings",
+		assertThat(api.createPartner(Map.of("id", "mux-r-" + s, "profile", "mux", "key_set", "mux-" + s, "settings",
 				Map.of("playback_restriction_id", "JL88SKXvb02FTXa7Ylyk5hBeT4ZB5J01kJ"))).statusCode()).isEqualTo(201);
-		Map<String, Object> minted = mint(Map.of("partner", "mux-r-" + s, "user", user.username(), "video", "v1-" + s,
+		Map<String, Object> minted = api.mint(Map.of("partner", "mux-r-" + s, "user", user.username(), "video", "v1-" + s,
 				"audiences", List.of("v", "t")));
 		for (Object token : map(minted.get("tokens")).values()) {
-			Map<String, Object> seen = Jose.verifyWithSpki(publicPem(kid), (String) token);
+			Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(kid), (String) token);
 			assertThat(seen).containsEntry("verified", true);
 			assertThat(map(seen.get("payload"))).containsOnlyKeys("sub", "aud", "exp", "playback_restriction_id")
 				.containsEntry("playback_restriction_id", "JL88SKXvb02FTXa7Ylyk5hBeT4ZB5J01kJ");
@@ -180,15 +175,15 @@ class MuxTokenTests {
 
 	@Test
 	void badSettingsAndLifetimesAreRefusedWhenThePartnerIsCreated() {
-		assertProblem(createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s, "settings",
+		assertProblem(api.createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s, "settings",
 				Map.of("environment", "prod"))), 400, "invalid-settings");
-		assertProblem(createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s, "settings",
+		assertProblem(api.createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s, "settings",
 				Map.of("playback_restriction_id", "a b/c"))), 400, "invalid-settings");
-		assertProblem(createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s, "algorithm",
+		assertProblem(api.createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s, "algorithm",
 				"ES256")), 400, "invalid-algorithm");
-		assertProblem(createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s,
+		assertProblem(api.createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s,
 				"max_lifetime_seconds", 86401)), 400, "invalid-lifetime");
-		assertProblem(createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s,
+		assertProblem(api.createPartner(Map.of("id", "mux-bad-" + s, "profile", "mux", "key_set", "mux-" + s,
 				"default_lifetime_seconds", 7200, "max_lifetime_seconds", 3600)), 400, "invalid-lifetime");
 	}
 
@@ -196,25 +191,25 @@ class MuxTokenTests {
 	void whatMuxTokensCannotSayIsRefused() {
 		String u = user.username();
 		String v = "v1-" + s;
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("203.0.113.9")))),
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("203.0.113.9")))),
 				400, "rule-not-supported");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow",
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow",
 				Map.of("origins", List.of("https://www.example.com")))), 400, "rule-not-supported");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("countries", List.of("es")))),
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("countries", List.of("es")))),
 				400, "rule-not-supported");
-		HttpResponse<String> unknown = post(Map.of("partner", partner, "user", u, "video", v, "audiences", List.of("v", "x")));
+		HttpResponse<String> unknown = api.post(Map.of("partner", partner, "user", u, "video", v, "audiences", List.of("v", "x")));
 		assertProblem(unknown, 400, "invalid-request");
 		assertThat(unknown.body()).contains("audiences");
-		HttpResponse<String> twice = post(Map.of("partner", partner, "user", u, "video", v, "audiences", List.of("t", "t")));
+		HttpResponse<String> twice = api.post(Map.of("partner", partner, "user", u, "video", v, "audiences", List.of("t", "t")));
 		assertProblem(twice, 400, "invalid-request");
 		assertThat(twice.body()).contains("audiences");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "audiences", List.of())), 400, "invalid-request");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "downloadable", true)), 400, "invalid-request");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "ttl", 86401)), 400, "invalid-ttl");
-		assertProblem(post(Map.of("partner", partner, "user", u)), 400, "video-required");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "audiences", List.of())), 400, "invalid-request");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "downloadable", true)), 400, "invalid-request");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "ttl", 86401)), 400, "invalid-ttl");
+		assertProblem(api.post(Map.of("partner", partner, "user", u)), 400, "video-required");
 		partners.create(new PartnerRequest("mux-lib-" + s, "mux", "mux-" + s, null, null, null, null, null, null, true));
-		assertProblem(post(Map.of("partner", "mux-lib-" + s, "user", u)), 400, "video-required");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", "v3-" + s)), 400, "unknown-video");
+		assertProblem(api.post(Map.of("partner", "mux-lib-" + s, "user", u)), 400, "video-required");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", "v3-" + s)), 400, "unknown-video");
 	}
 
 	@Test
@@ -222,15 +217,15 @@ class MuxTokenTests {
 		keys.createSet("mux-nokid-" + s, List.of(KeyAlgorithm.RS256), false);
 		partners.create(new PartnerRequest("mux-nokid-" + s, "mux", "mux-nokid-" + s, null, null, null, null, null, null,
 				null));
-		assertProblem(post(Map.of("partner", "mux-nokid-" + s, "user", user.username(), "video", "v1-" + s)), 409,
+		assertProblem(api.post(Map.of("partner", "mux-nokid-" + s, "user", user.username(), "video", "v1-" + s)), 409,
 				"partner-key-id-missing");
 	}
 
 	@Test
 	void aDecisionAllowsTheTokenForItsPlaybackIdOnly() throws Exception {
-		String token = (String) mint(Map.of("partner", partner, "user", user.username(), "video", "v1-" + s)).get("token");
-		assertThat(decide(token, "v1-" + s)).containsEntry("allow", true).containsEntry("reason", "allowed");
-		assertThat(decide(token, "v2-" + s)).containsEntry("allow", false).containsEntry("reason", "video-mismatch");
+		String token = (String) api.mint(Map.of("partner", partner, "user", user.username(), "video", "v1-" + s)).get("token");
+		assertThat(api.decide(token, "v1-" + s)).containsEntry("allow", true).containsEntry("reason", "allowed");
+		assertThat(api.decide(token, "v2-" + s)).containsEntry("allow", false).containsEntry("reason", "video-mismatch");
 	}
 
 	@Test
@@ -252,11 +247,11 @@ class MuxTokenTests {
 		Map<String, Object> view = JSONObjectUtils.parse(imported.body());
 		assertThat(view).containsEntry("partner_key_id", muxKeyId).containsEntry("state", "ACTIVE");
 		String importedKid = (String) view.get("kid");
-		assertThat(createPartner(Map.of("id", "mux-imp-" + s, "profile", "mux", "key_set", set)).statusCode()).isEqualTo(201);
+		assertThat(api.createPartner(Map.of("id", "mux-imp-" + s, "profile", "mux", "key_set", set)).statusCode()).isEqualTo(201);
 
-		Map<String, Object> minted = mint(Map.of("partner", "mux-imp-" + s, "user", user.username(), "video", "v1-" + s,
+		Map<String, Object> minted = api.mint(Map.of("partner", "mux-imp-" + s, "user", user.username(), "video", "v1-" + s,
 				"audiences", List.of("v", "t")));
-		String pem = publicPem(importedKid);
+		String pem = api.publicPem(importedKid);
 		assertThat(pem.strip()).as("the public half of Mux's key").isEqualTo(PemCodec.writePublicKey(pair.getPublic()).strip());
 		for (Map.Entry<String, Object> token : map(minted.get("tokens")).entrySet()) {
 			Map<String, Object> seen = Jose.verifyWithSpki(pem, (String) token.getValue());
@@ -266,41 +261,8 @@ class MuxTokenTests {
 			assertThat(map(seen.get("payload"))).containsOnlyKeys("sub", "aud", "exp").containsEntry("sub", "v1-" + s)
 				.containsEntry("aud", token.getKey());
 		}
-		assertThat(Jose.verifyWithSpki(publicPem(kid), (String) minted.get("token"))).as("another Mux key")
+		assertThat(Jose.verifyWithSpki(api.publicPem(kid), (String) minted.get("token"))).as("another Mux key")
 			.containsEntry("verified", false);
-		assertThat(decide((String) minted.get("token"), "v1-" + s)).containsEntry("allow", true);
-	}
-
-	private String publicPem(String keyId) {
-		return http.send(http.admin("/api/admin/keys/" + keyId + "/public.pem")).body();
-	}
-
-	private HttpResponse<String> createPartner(Map<String, Object> body) {
-		return http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-	}
-
-	private Map<String, Object> decide(String token, String video) throws Exception {
-		Map<String, Object> body = new HashMap<>(Map.of("token", token, "video", video));
-		HttpResponse<String> response = http.send(http.request("/api/v1/decisions").header("Authorization", decideBearer)
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	private Map<String, Object> mint(Map<String, Object> body) throws Exception {
-		HttpResponse<String> response = post(body);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	private HttpResponse<String> post(Map<String, Object> body) {
-		return http.send(http.request("/api/v1/playback-tokens").header("Authorization", mintBearer)
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
+		assertThat(api.decide((String) minted.get("token"), "v1-" + s)).containsEntry("allow", true);
 	}
 }

@@ -36,6 +36,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static dev.ticketbooth.playback.PlaybackApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -78,11 +79,11 @@ class PlaybackTokenTests {
 
 	Http http;
 
+	PlaybackApi api;
+
 	String s;
 
 	EndUser user;
-
-	String bearer;
 
 	@BeforeAll
 	void setUp() throws Exception {
@@ -101,13 +102,12 @@ class PlaybackTokenTests {
 		keys.createSet("vidbeo-" + s, List.of(KeyAlgorithm.RS256), false);
 		partners.create(new PartnerRequest("vidbeo-" + s, "vidbeo", "vidbeo-" + s, null, null, null, 7200L, null,
 				null, null));
-		var client = OAuthClients.register(clients, passwordEncoder, "playback:mint");
-		bearer = "Bearer " + OAuthClients.accessToken(http, client, "playback:mint");
+		api = PlaybackApi.register(http, clients, passwordEncoder);
 	}
 
 	@Test
 	void streamAmgTokensVerifyAgainstTheLiveJwksWithEveryClaim() throws Exception {
-		Map<String, Object> minted = mint(Map.of("partner", "streamamg-" + s, "user", user.username(), "video", "v1-" + s,
+		Map<String, Object> minted = api.mint(Map.of("partner", "streamamg-" + s, "user", user.username(), "video", "v1-" + s,
 				"ttl", 600));
 		String token = (String) minted.get("token");
 		Map<String, Object> seen = Jose.verifyWithJwks(jwksUrl(), token, "https://tickets.example.com",
@@ -134,7 +134,7 @@ class PlaybackTokenTests {
 	void streamAmgClaimNamesFollowThePartnersConfiguration() throws Exception {
 		partners.create(new PartnerRequest("streamamg-named-" + s, "streamamg", null, null, "streamamg", null, null,
 				Map.of("customer", "sub", "session", "jti", "entry", "asset_id"), null, null));
-		String token = (String) mint(Map.of("partner", "streamamg-named-" + s, "user", user.username(), "video", "v1-" + s))
+		String token = (String) api.mint(Map.of("partner", "streamamg-named-" + s, "user", user.username(), "video", "v1-" + s))
 			.get("token");
 		Map<String, Object> seen = Jose.verifyWithJwks(jwksUrl(), token, null, "streamamg");
 		assertThat(seen).containsEntry("verified", true);
@@ -144,7 +144,7 @@ class PlaybackTokenTests {
 
 	@Test
 	void kinescopeTokensCarryTheAllowRulesAndAnEmbedUrl() throws Exception {
-		Map<String, Object> minted = mint(Map.of("partner", "kinescope-" + s, "user", user.username(), "video", "v1-" + s,
+		Map<String, Object> minted = api.mint(Map.of("partner", "kinescope-" + s, "user", user.username(), "video", "v1-" + s,
 				"allow", Map.of("ips", List.of("10.1.2.3/8", "2001:0DB8:0:0:0:0:0:1", "203.0.113.9"), "countries",
 						List.of("ES", "de"))));
 		String token = (String) minted.get("token");
@@ -158,7 +158,7 @@ class PlaybackTokenTests {
 		assertThat(map(minted.get("urls"))).containsEntry("embed",
 				"https://kinescope.io/embed/v1-" + s + "?drmauthtoken=" + token);
 
-		Map<String, Object> library = mint(Map.of("partner", "kinescope-" + s, "user", user.username()));
+		Map<String, Object> library = api.mint(Map.of("partner", "kinescope-" + s, "user", user.username()));
 		assertThat(map(Jose.verifyWithJwks(jwksUrl(), (String) library.get("token"), null, "kinescope").get("payload")))
 			.doesNotContainKey("video");
 		assertThat(map(library.get("urls"))).isEmpty();
@@ -169,10 +169,10 @@ class PlaybackTokenTests {
 		keys.createSet("es-" + s, List.of(KeyAlgorithm.RS256, KeyAlgorithm.ES256), true);
 		partners.create(new PartnerRequest("kinescope-es-" + s, "kinescope", "es-" + s, null, null, null, null,
 				null, null, null, null, null, null, null, "ES256"));
-		String token = (String) mint(Map.of("partner", "kinescope-es-" + s, "user", user.username(), "video", "v1-" + s))
+		String token = (String) api.mint(Map.of("partner", "kinescope-es-" + s, "user", user.username(), "video", "v1-" + s))
 			.get("token");
 		String kid = ring.active("es-" + s, KeyAlgorithm.ES256).kid();
-		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+		String pem = api.publicPem(kid);
 		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "ES256");
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsEntry("alg", "ES256").containsEntry("kid", kid);
@@ -184,26 +184,26 @@ class PlaybackTokenTests {
 
 	@Test
 	void es256IsRefusedWhereThePartnerOrTheKeySetCannotUseIt() {
-		assertProblem(http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json("{\"id\":\"vidbeo-es-" + s
-				+ "\",\"profile\":\"vidbeo\",\"key_set\":\"vidbeo-" + s + "\",\"algorithm\":\"ES256\"}"))), 400,
+		assertProblem(api.createPartner("{\"id\":\"vidbeo-es-" + s
+				+ "\",\"profile\":\"vidbeo\",\"key_set\":\"vidbeo-" + s + "\",\"algorithm\":\"ES256\"}"), 400,
 				"invalid-algorithm");
-		assertProblem(http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json("{\"id\":\"kin-es-" + s
-				+ "\",\"profile\":\"kinescope\",\"algorithm\":\"ES256\"}"))), 400, "invalid-algorithm");
-		assertProblem(http.send(http.admin("/api/admin/partners").header("Content-Type", "application/json").POST(Http.json("{\"id\":\"kin-hs-" + s
-				+ "\",\"profile\":\"kinescope\",\"algorithm\":\"HS256\"}"))), 400, "invalid-algorithm");
+		assertProblem(api.createPartner("{\"id\":\"kin-es-" + s
+				+ "\",\"profile\":\"kinescope\",\"algorithm\":\"ES256\"}"), 400, "invalid-algorithm");
+		assertProblem(api.createPartner("{\"id\":\"kin-hs-" + s
+				+ "\",\"profile\":\"kinescope\",\"algorithm\":\"HS256\"}"), 400, "invalid-algorithm");
 	}
 
 	@Test
 	void vidbeoTokensVerifyWithTheExportedPublicPemAndCarryVidbeosKeyId() throws Exception {
 		String kid = ring.active("vidbeo-" + s, KeyAlgorithm.RS256).kid();
-		HttpResponse<String> missing = post(Map.of("partner", "vidbeo-" + s, "user", user.username(), "video", "v1-" + s));
+		HttpResponse<String> missing = api.post(Map.of("partner", "vidbeo-" + s, "user", user.username(), "video", "v1-" + s));
 		assertProblem(missing, 409, "partner-key-id-missing");
 
 		keys.setPartnerKeyId(kid, "vb-keyid-" + s);
-		Map<String, Object> minted = mint(Map.of("partner", "vidbeo-" + s, "user", user.username(), "video", "v1-" + s,
+		Map<String, Object> minted = api.mint(Map.of("partner", "vidbeo-" + s, "user", user.username(), "video", "v1-" + s,
 				"ttl", 7200, "allow", Map.of("origins", List.of("https://WWW.Example.com", "http://localhost:3000"))));
 		String token = (String) minted.get("token");
-		String pem = http.send(http.admin("/api/admin/keys/" + kid + "/public.pem")).body();
+		String pem = api.publicPem(kid);
 		Map<String, Object> seen = Jose.verifyWithSpki(pem, token);
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", "vb-keyid-" + s);
@@ -220,7 +220,7 @@ class PlaybackTokenTests {
 
 	@Test
 	void aUserWithoutACurrentGrantGets403WithTheReason() {
-		assertProblem(post(Map.of("partner", "kinescope-" + s, "user", user.username(), "video", "v2-" + s)), 403,
+		assertProblem(api.post(Map.of("partner", "kinescope-" + s, "user", user.username(), "video", "v2-" + s)), 403,
 				"not-entitled");
 	}
 
@@ -230,15 +230,15 @@ class PlaybackTokenTests {
 		Instant until = clock.instant().plus(Duration.ofHours(48));
 		grants.save(new GrantRequest(renter.username(), null, "v2-" + s, "rental", null, null, null, until.toString(), null));
 		Map<String, Object> request = Map.of("partner", "kinescope-" + s, "user", renter.username(), "video", "v2-" + s);
-		assertThat(post(request).statusCode()).isEqualTo(201);
+		assertThat(api.post(request).statusCode()).isEqualTo(201);
 
 		clock.advance(Duration.ofHours(47).plusMinutes(30)); // 30 minutes left: the 1 h token is cut to the grant
-		HttpResponse<String> lastToken = post(request);
+		HttpResponse<String> lastToken = api.post(request);
 		assertThat(lastToken.statusCode()).isEqualTo(201);
 		assertThat(lastToken.body()).contains("\"expires_at\":\"" + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
 		clock.advance(Duration.between(clock.instant(), until));
-		assertProblem(post(request), 403, "grant-expired");
+		assertProblem(api.post(request), 403, "grant-expired");
 	}
 
 	@Test
@@ -246,28 +246,26 @@ class PlaybackTokenTests {
 		String partner = "kinescope-" + s;
 		String u = user.username();
 		String v = "v1-" + s;
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("1.2.3.256")))),
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("1.2.3.256")))),
 				400, "invalid-ips");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("example.com")))),
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("example.com")))),
 				400, "invalid-ips");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("10.0.0.0/33")))),
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("ips", List.of("10.0.0.0/33")))),
 				400, "invalid-ips");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow",
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow",
 				Map.of("ips", List.of("1.1.1.1", "1.1.1.2", "1.1.1.3", "1.1.1.4", "1.1.1.5", "1.1.1.6")))), 400, "too-many-ips");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow",
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow",
 				Map.of("origins", List.of("https://example.com/path")))), 400, "invalid-origins");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("countries", List.of("xx")))),
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("countries", List.of("xx")))),
 				400, "invalid-countries");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("countries", List.of("esp")))),
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "allow", Map.of("countries", List.of("esp")))),
 				400, "invalid-countries");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", v, "ttl", 86401)), 400, "invalid-ttl");
-		assertProblem(post(Map.of("partner", "nope", "user", u, "video", v)), 400, "unknown-partner");
-		assertProblem(post(Map.of("partner", partner, "user", "nobody", "video", v)), 400, "unknown-user");
-		assertProblem(post(Map.of("partner", partner, "user", u, "video", "nope")), 400, "unknown-video");
-		assertProblem(post(Map.of("partner", "streamamg-" + s, "user", u)), 400, "video-required");
-		assertProblem(http.send(http.request("/api/v1/playback-tokens").header("Authorization", bearer)
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"partner\":"))), 400,
-				"malformed-request");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "ttl", 86401)), 400, "invalid-ttl");
+		assertProblem(api.post(Map.of("partner", "nope", "user", u, "video", v)), 400, "unknown-partner");
+		assertProblem(api.post(Map.of("partner", partner, "user", "nobody", "video", v)), 400, "unknown-user");
+		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", "nope")), 400, "unknown-video");
+		assertProblem(api.post(Map.of("partner", "streamamg-" + s, "user", u)), 400, "video-required");
+		assertProblem(api.post("{\"partner\":"), 400, "malformed-request");
 	}
 
 	@Test
@@ -285,21 +283,5 @@ class PlaybackTokenTests {
 
 	private String jwksUrl() {
 		return http.url("/.well-known/jwks.json");
-	}
-
-	private Map<String, Object> mint(Map<String, Object> body) throws Exception {
-		HttpResponse<String> response = post(body);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JSONObjectUtils.parse(response.body());
-	}
-
-	private HttpResponse<String> post(Map<String, Object> body) {
-		return http.send(http.request("/api/v1/playback-tokens").header("Authorization", bearer)
-			.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(body))));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
 	}
 }
