@@ -5,28 +5,21 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
+import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
-import dev.ticketbooth.catalog.Catalog;
+import dev.ticketbooth.Viewers;
 import dev.ticketbooth.entitlements.GrantRequest;
-import dev.ticketbooth.entitlements.Grants;
 import dev.ticketbooth.keys.KeyAlgorithm;
-import dev.ticketbooth.keys.KeyRing;
-import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.partners.PartnerProfile;
 import dev.ticketbooth.users.EndUser;
-import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import static dev.ticketbooth.playback.PlaybackApi.assertCreated;
@@ -42,33 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrightcoveTokenTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	PlaybackFixture fixture;
 
 	/** The server's clock, which other tests move ahead: tokens are checked at its time. */
 	@Autowired
-	dev.ticketbooth.MutableClock clock;
-
-	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	EndUsers users;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	KeyRotation keys;
-
-	@Autowired
-	KeyRing ring;
-
-	@Autowired
-	RegisteredClientRepository clients;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
+	MutableClock clock;
 
 	Http http;
 
@@ -86,24 +58,22 @@ class BrightcoveTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = new Http(port);
-		api = PlaybackApi.register(http, clients, passwordEncoder);
-		s = UUID.randomUUID().toString().substring(0, 8);
+		http = fixture.http();
+		api = fixture.api();
+		s = Viewers.suffix();
 		v1 = "bc1-" + s;
 		v2 = "bc2-" + s;
-		catalog.createVideo(v1, "Lesson 1");
-		catalog.createVideo(v2, "Lesson 2");
-		user = users.create("bc-viewer-" + s, "long-enough-pw", true, true);
-		grants.save(new GrantRequest(user.username(), null, v1, "purchase", null, 2, null, null, null));
-		grants.save(new GrantRequest(user.username(), null, v2, "purchase", null, null, null, null, null));
-		keys.createSet("bc-" + s, List.of(KeyAlgorithm.RS256), false);
-		kid = ring.active("bc-" + s, KeyAlgorithm.RS256).kid();
+		fixture.videos(v1, v2);
+		user = fixture.viewer("bc-viewer-" + s);
+		fixture.grant(new GrantRequest(user.username(), null, v1, "purchase", null, 2, null, null, null));
+		fixture.purchase(user, v2);
+		kid = fixture.keySet("bc-" + s, KeyAlgorithm.RS256);
 		HttpResponse<String> recorded = http.send(http.admin("/api/admin/keys/" + kid).header("Content-Type",
 				"application/json").method("PATCH", Http.json("{\"partner_key_id\":\"bc-key-" + s + "\"}")));
 		assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
 		assertCreated(createPartner("bc-" + s, Map.of("key_set", "bc-" + s, "max_lifetime_seconds", 7200, "settings",
 				Map.of("accid", "6415818950001", "maxip", 3, "prid", "b2a9c1d0-rights-" + s))));
-		keys.createSet("bc-lib-" + s, List.of(KeyAlgorithm.RS256), false);
+		fixture.keySet("bc-lib-" + s, KeyAlgorithm.RS256);
 		assertCreated(createPartner("bc-lib-" + s, Map.of("key_set", "bc-lib-" + s, "library_tokens", true, "settings",
 				Map.of("accid", "1234567890"))));
 	}
@@ -134,7 +104,7 @@ class BrightcoveTokenTests {
 	void aTokenWithoutAVideoIsForLibraryPartnersOnlyAndNamesNoKeyBrightcoveDoesNotKnow() throws Exception {
 		assertProblem(api.post(Map.of("partner", "bc-" + s, "user", user.username())), 400, "video-required");
 		String token = (String) api.mint(Map.of("partner", "bc-lib-" + s, "user", user.username())).get("token");
-		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(ring.active("bc-lib-" + s, KeyAlgorithm.RS256).kid()),
+		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(fixture.activeKid("bc-lib-" + s, KeyAlgorithm.RS256)),
 				token, "RS256", clock.instant());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("payload"))).containsOnlyKeys("accid", "uid", "iat", "nbf", "exp")

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -18,26 +17,18 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
+import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
-import dev.ticketbooth.catalog.Catalog;
-import dev.ticketbooth.entitlements.GrantRequest;
-import dev.ticketbooth.entitlements.Grants;
+import dev.ticketbooth.Viewers;
 import dev.ticketbooth.keys.KeyAlgorithm;
-import dev.ticketbooth.keys.KeyRing;
-import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.partners.PartnerRequest;
-import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
-import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import static dev.ticketbooth.playback.PlaybackApi.map;
@@ -52,36 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudflareTokenTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	PlaybackFixture fixture;
 
 	/** The server's clock, which other tests move ahead: tokens are checked at its time. */
 	@Autowired
-	dev.ticketbooth.MutableClock clock;
-
-	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	EndUsers users;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	Partners partners;
-
-	@Autowired
-	KeyRotation keys;
-
-	@Autowired
-	KeyRing ring;
-
-	@Autowired
-	RegisteredClientRepository clients;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
+	MutableClock clock;
 
 	Http http;
 
@@ -97,25 +64,24 @@ class CloudflareTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
+		http = fixture.http();
+		s = Viewers.suffix();
 		v1 = "cfv1-" + s;
 		v2 = "cfv2-" + s;
-		catalog.createVideo(v1, "Lesson 1");
-		catalog.createVideo(v2, "Lesson 2");
-		user = users.create("cf-viewer-" + s, "long-enough-pw", true, true);
-		grants.save(new GrantRequest(user.username(), null, v1, "purchase", null, null, null, null, null));
-		keys.createSet("cf-" + s, List.of(KeyAlgorithm.RS256), false);
-		partners.create(cloudflare("cloudflare-" + s, "cf-" + s, "Customer" + s, null));
-		api = PlaybackApi.register(http, clients, passwordEncoder);
+		fixture.videos(v1, v2);
+		user = fixture.viewer("cf-viewer-" + s);
+		fixture.purchase(user, v1);
+		fixture.keySet("cf-" + s, KeyAlgorithm.RS256);
+		fixture.partner(cloudflare("cloudflare-" + s, "cf-" + s, "Customer" + s, null));
+		api = fixture.api();
 	}
 
 	@Test
 	void tokensCarryCloudflaresClaimsAndVerifyWithTheExportedPublicPem() throws Exception {
-		String kid = ring.active("cf-" + s, KeyAlgorithm.RS256).kid();
+		String kid = fixture.activeKid("cf-" + s, KeyAlgorithm.RS256);
 		assertProblem(api.post(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)), 409,
 				"partner-key-id-missing");
-		keys.setPartnerKeyId(kid, "cfkey" + s);
+		fixture.recordPartnerKeyId(kid, "cfkey" + s);
 
 		Map<String, Object> minted = api.mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1, "ttl",
 				3600, "downloadable", true, "allow", Map.of("ips", List.of("203.0.113.7", "2001:DB8:0:0:0:0:0:0/32"))));
@@ -164,8 +130,8 @@ class CloudflareTokenTests {
 						Map.of(key.getKey(), key.getValue(), "set", set, "partner_key_id", cloudflareId, "activate", true)))));
 			assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 			String kid = (String) JSONObjectUtils.parse(imported.body()).get("kid");
-			assertThat(ring.active(set, KeyAlgorithm.RS256).kid()).isEqualTo(kid);
-			partners.create(cloudflare(partner, set, "abc123", null));
+			assertThat(fixture.activeKid(set, KeyAlgorithm.RS256)).isEqualTo(kid);
+			fixture.partner(cloudflare(partner, set, "abc123", null));
 
 			String token = (String) api.mint(Map.of("partner", partner, "user", user.username(), "video", v1, "downloadable",
 					false, "allow", Map.of("countries", List.of("gb", "De")))).get("token");
@@ -193,7 +159,7 @@ class CloudflareTokenTests {
 				"invalid-request");
 		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v1, "ttl", 86401)), 400, "invalid-ttl");
 		assertProblem(api.post(Map.of("partner", partner, "user", u)), 400, "video-required");
-		partners.create(cloudflare("cloudflare-library-" + s, "cf-" + s, "abc", true));
+		fixture.partner(cloudflare("cloudflare-library-" + s, "cf-" + s, "abc", true));
 		assertProblem(api.post(Map.of("partner", "cloudflare-library-" + s, "user", u)), 400, "video-required");
 		assertProblem(api.post(Map.of("partner", "cloudflare-" + s, "user", u, "video", v2)), 403, "not-entitled");
 	}
@@ -216,17 +182,16 @@ class CloudflareTokenTests {
 		HttpResponse<String> created = api.createPartner("{\"id\":\"cf-ok-" + s + "\",\"profile\":\"cloudflare\"" + set
 				+ ",\"settings\":{\"customer_code\":\"abc123\"}}");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		assertThat(partners.get("cf-ok-" + s).maxLifetime().toHours()).isEqualTo(24);
-		assertThat(partners.get("cf-ok-" + s).urlTemplates()).containsEntry("hls",
+		assertThat(fixture.partner("cf-ok-" + s).maxLifetime().toHours()).isEqualTo(24);
+		assertThat(fixture.partner("cf-ok-" + s).urlTemplates()).containsEntry("hls",
 				"https://customer-abc123.cloudflarestream.com/{token}/manifest/video.m3u8");
 	}
 
 	@Test
 	void decisionsHonourTheVideoAndTheAccessRules() throws Exception {
 		String set = "cfdec-" + s;
-		keys.createSet(set, List.of(KeyAlgorithm.RS256), false);
-		keys.setPartnerKeyId(ring.active(set, KeyAlgorithm.RS256).kid(), "cfdec" + s);
-		partners.create(cloudflare("cloudflare-dec-" + s, set, "abc", null));
+		fixture.keySet(set, KeyAlgorithm.RS256, "cfdec" + s);
+		fixture.partner(cloudflare("cloudflare-dec-" + s, set, "abc", null));
 
 		String open = (String) api.mint(Map.of("partner", "cloudflare-dec-" + s, "user", user.username(), "video", v1))
 			.get("token");

@@ -12,24 +12,14 @@ import dev.ticketbooth.Jose;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
-import dev.ticketbooth.catalog.Catalog;
-import dev.ticketbooth.catalog.CollectionKind;
-import dev.ticketbooth.entitlements.GrantRequest;
-import dev.ticketbooth.entitlements.Grants;
 import dev.ticketbooth.keys.KeyAlgorithm;
-import dev.ticketbooth.keys.KeyRing;
-import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.users.EndUser;
-import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import static dev.ticketbooth.playback.PlaybackApi.assertCreated;
@@ -45,32 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IvsTokenTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	EndUsers users;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	KeyRotation keys;
-
-	@Autowired
-	KeyRing ring;
+	PlaybackFixture fixture;
 
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	RegisteredClientRepository clients;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
 
 	Http http;
 
@@ -90,21 +59,19 @@ class IvsTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = new Http(port);
-		api = PlaybackApi.register(http, clients, passwordEncoder);
+		http = fixture.http();
+		api = fixture.api();
 		s = Viewers.suffix();
 		channel = "arn:aws:ivs:eu-west-1:123456789012:channel/ch1" + s;
 		otherChannel = "arn:aws:ivs:us-west-2:123456789012:channel/ch2" + s;
 		assertThat(api.adminPost("/api/admin/videos", Map.of("id", channel, "title", "Live")).statusCode()).isEqualTo(201);
-		catalog.createVideo(otherChannel, "Other live");
-		catalog.createCollection("ivs-course-" + s, CollectionKind.COURSE, "Course", null, null);
-		catalog.addVideos("ivs-course-" + s, List.of(channel, otherChannel));
-		viewer = users.create("ivs-viewer-" + s, "long-enough-pw", true, true);
-		grants.save(new GrantRequest(viewer.username(), "ivs-course-" + s, null, "subscription", null, null, null, null, null));
-		hdViewer = users.create("ivs-hd-" + s, "long-enough-pw", true, true);
-		grants.save(new GrantRequest(hdViewer.username(), "ivs-course-" + s, null, "subscription", "hd", null, null, null, null));
-		keys.createSet("ivs-" + s, List.of(KeyAlgorithm.ES384), false);
-		kid = ring.active("ivs-" + s, KeyAlgorithm.ES384).kid();
+		fixture.videos(otherChannel);
+		fixture.course("ivs-course-" + s, channel, otherChannel);
+		viewer = fixture.viewer("ivs-viewer-" + s);
+		fixture.subscribe(viewer, "ivs-course-" + s, null);
+		hdViewer = fixture.viewer("ivs-hd-" + s);
+		fixture.subscribe(hdViewer, "ivs-course-" + s, "hd");
+		kid = fixture.keySet("ivs-" + s, KeyAlgorithm.ES384);
 		HttpResponse<String> created = api.createPartner(
 				Map.of("id", "ivs-" + s, "profile", "ivs", "key_set", "ivs-" + s, "algorithm", "ES384"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -8,33 +8,22 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
-import dev.ticketbooth.catalog.Catalog;
-import dev.ticketbooth.catalog.CollectionKind;
-import dev.ticketbooth.entitlements.GrantRequest;
-import dev.ticketbooth.entitlements.Grants;
+import dev.ticketbooth.Viewers;
 import dev.ticketbooth.keys.KeyAlgorithm;
-import dev.ticketbooth.keys.KeyRing;
-import dev.ticketbooth.keys.KeyRotation;
 import dev.ticketbooth.keys.PemCodec;
 import dev.ticketbooth.partners.PartnerRequest;
-import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
-import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import static dev.ticketbooth.playback.PlaybackApi.map;
@@ -50,35 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MuxTokenTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	Catalog catalog;
-
-	@Autowired
-	EndUsers users;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	Partners partners;
-
-	@Autowired
-	KeyRotation keys;
-
-	@Autowired
-	KeyRing ring;
+	PlaybackFixture fixture;
 
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	RegisteredClientRepository clients;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
 
 	Http http;
 
@@ -94,20 +59,16 @@ class MuxTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
-		catalog.createVideo("v1-" + s, "Lesson 1");
-		catalog.createVideo("v2-" + s, "Lesson 2");
-		catalog.createCollection("course-" + s, CollectionKind.COURSE, "Course", null, null);
-		catalog.addVideos("course-" + s, List.of("v1-" + s, "v2-" + s));
-		user = users.create("viewer-" + s, "long-enough-pw", true, true);
-		grants.save(new GrantRequest(user.username(), "course-" + s, null, "subscription", null, null, null, null, null));
-		keys.createSet("mux-" + s, List.of(KeyAlgorithm.RS256), false);
-		kid = ring.active("mux-" + s, KeyAlgorithm.RS256).kid();
-		keys.setPartnerKeyId(kid, "muxKey" + s);
+		http = fixture.http();
+		s = Viewers.suffix();
+		fixture.videos("v1-" + s, "v2-" + s);
+		fixture.course("course-" + s, "v1-" + s, "v2-" + s);
+		user = fixture.viewer("viewer-" + s);
+		fixture.subscribe(user, "course-" + s, null);
+		kid = fixture.keySet("mux-" + s, KeyAlgorithm.RS256, "muxKey" + s);
 		partner = "mux-" + s;
-		partners.create(new PartnerRequest(partner, "mux", "mux-" + s, null, null, null, null, null, null, null));
-		api = PlaybackApi.register(http, clients, passwordEncoder);
+		fixture.partner(new PartnerRequest(partner, "mux", "mux-" + s, null, null, null, null, null, null, null));
+		api = fixture.api();
 	}
 
 	@Test
@@ -207,15 +168,15 @@ class MuxTokenTests {
 		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "downloadable", true)), 400, "invalid-request");
 		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", v, "ttl", 86401)), 400, "invalid-ttl");
 		assertProblem(api.post(Map.of("partner", partner, "user", u)), 400, "video-required");
-		partners.create(new PartnerRequest("mux-lib-" + s, "mux", "mux-" + s, null, null, null, null, null, null, true));
+		fixture.partner(new PartnerRequest("mux-lib-" + s, "mux", "mux-" + s, null, null, null, null, null, null, true));
 		assertProblem(api.post(Map.of("partner", "mux-lib-" + s, "user", u)), 400, "video-required");
 		assertProblem(api.post(Map.of("partner", partner, "user", u, "video", "v3-" + s)), 400, "unknown-video");
 	}
 
 	@Test
 	void aKeyWithoutMuxsKeyIdSignsNothing() {
-		keys.createSet("mux-nokid-" + s, List.of(KeyAlgorithm.RS256), false);
-		partners.create(new PartnerRequest("mux-nokid-" + s, "mux", "mux-nokid-" + s, null, null, null, null, null, null,
+		fixture.keySet("mux-nokid-" + s, KeyAlgorithm.RS256);
+		fixture.partner(new PartnerRequest("mux-nokid-" + s, "mux", "mux-nokid-" + s, null, null, null, null, null, null,
 				null));
 		assertProblem(api.post(Map.of("partner", "mux-nokid-" + s, "user", user.username(), "video", "v1-" + s)), 409,
 				"partner-key-id-missing");
