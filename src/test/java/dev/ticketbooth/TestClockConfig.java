@@ -29,7 +29,9 @@ public class TestClockConfig {
 	@Bean
 	PlaybackFixture playbackFixture(dev.ticketbooth.catalog.Catalog catalog, dev.ticketbooth.users.EndUsers users,
 			dev.ticketbooth.entitlements.Grants grants, dev.ticketbooth.partners.Partners partners, KeyRotation keys,
-			KeyRing ring, RegisteredClientRepository clients, PasswordEncoder passwordEncoder, Environment environment) {
-		return new PlaybackFixture(catalog, users, grants, partners, keys, ring, clients, passwordEncoder, environment);
+			KeyRing ring, RegisteredClientRepository clients, PasswordEncoder passwordEncoder, MutableClock clock,
+			Environment environment) {
+		return new PlaybackFixture(catalog, users, grants, partners, keys, ring, clients, passwordEncoder, clock,
+				environment);
 	}
 }

@@ -6,9 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
-import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
 import dev.ticketbooth.entitlements.GrantRequest;
@@ -38,12 +36,6 @@ class BrightcoveTokenTests {
 	@Autowired
 	PlaybackFixture fixture;
 
-	/** The server's clock, which other tests move ahead: tokens are checked at its time. */
-	@Autowired
-	MutableClock clock;
-
-	Http http;
-
 	PlaybackApi api;
 
 	String s;
@@ -58,7 +50,6 @@ class BrightcoveTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = fixture.http();
 		api = fixture.api();
 		s = Viewers.suffix();
 		v1 = "bc1-" + s;
@@ -68,8 +59,8 @@ class BrightcoveTokenTests {
 		fixture.grant(new GrantRequest(user.username(), null, v1, "purchase", null, 2, null, null, null));
 		fixture.purchase(user, v2);
 		kid = fixture.keySet("bc-" + s, KeyAlgorithm.RS256);
-		HttpResponse<String> recorded = http.send(http.admin("/api/admin/keys/" + kid).header("Content-Type",
-				"application/json").method("PATCH", Http.json("{\"partner_key_id\":\"bc-key-" + s + "\"}")));
+		HttpResponse<String> recorded = api.adminPatch("/api/admin/keys/" + kid,
+				"{\"partner_key_id\":\"bc-key-" + s + "\"}");
 		assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
 		assertCreated(createPartner("bc-" + s, Map.of("key_set", "bc-" + s, "max_lifetime_seconds", 7200, "settings",
 				Map.of("accid", "6415818950001", "maxip", 3, "prid", "b2a9c1d0-rights-" + s))));
@@ -82,7 +73,7 @@ class BrightcoveTokenTests {
 	void tokensCarryBrightcovesClaimsAndVerifyWithTheRegisteredPublicKey() throws Exception {
 		Map<String, Object> minted = api.mint(Map.of("partner", "bc-" + s, "user", user.username(), "video", v1, "ttl", 7200));
 		String token = (String) minted.get("token");
-		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(kid), token, "RS256", clock.instant());
+		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(kid), token, "RS256", fixture.now());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		// Brightcove picks the key itself and ignores the header's kid; ours finds the key for our decisions
 		assertThat(map(seen.get("header"))).containsOnlyKeys("alg", "typ", "kid").containsEntry("alg", "RS256")
@@ -96,7 +87,7 @@ class BrightcoveTokenTests {
 		assertThat(((Number) payload.get("nbf")).longValue()).isEqualTo(iat);
 		assertThat(((Number) payload.get("exp")).longValue() - iat).isEqualTo(7200);
 		assertThat(map(minted.get("urls"))).isEmpty();
-		assertThat(Jose.verifyWithJwks(http.url("/.well-known/jwks.json"), token, null, null))
+		assertThat(Jose.verifyWithJwks(fixture.http().url("/.well-known/jwks.json"), token, null, null))
 			.as("the set is not published: Brightcove holds the public key").containsEntry("verified", false);
 	}
 
@@ -105,7 +96,7 @@ class BrightcoveTokenTests {
 		assertProblem(api.post(Map.of("partner", "bc-" + s, "user", user.username())), 400, "video-required");
 		String token = (String) api.mint(Map.of("partner", "bc-lib-" + s, "user", user.username())).get("token");
 		Map<String, Object> seen = Jose.verifyWithSpki(api.publicPem(fixture.activeKid("bc-lib-" + s, KeyAlgorithm.RS256)),
-				token, "RS256", clock.instant());
+				token, "RS256", fixture.now());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("payload"))).containsOnlyKeys("accid", "uid", "iat", "nbf", "exp")
 			.containsEntry("accid", "1234567890");
@@ -143,7 +134,7 @@ class BrightcoveTokenTests {
 				Map.of("accid", "123", "pkid", "x"))) {
 			assertProblem(createPartner("bc-bad-" + s, Map.of("settings", settings)), 400, "invalid-settings");
 		}
-		assertProblem(http.send(http.admin("/api/admin/partners/bc-bad-" + s)), 404, "unknown-partner");
+		assertProblem(api.adminGet("/api/admin/partners/bc-bad-" + s), 404, "unknown-partner");
 		assertProblem(createPartner("bc-es-" + s, Map.of("algorithm", "ES256", "settings", Map.of("accid", "123"))), 400,
 				"invalid-algorithm");
 		assertProblem(createPartner("bc-rules-" + s, Map.of("claim_names", Map.of("entry", "conid"), "settings",

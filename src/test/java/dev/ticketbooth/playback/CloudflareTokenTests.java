@@ -1,6 +1,5 @@
 package dev.ticketbooth.playback;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -15,9 +14,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
-import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
 import dev.ticketbooth.keys.KeyAlgorithm;
@@ -46,12 +43,6 @@ class CloudflareTokenTests {
 	@Autowired
 	PlaybackFixture fixture;
 
-	/** The server's clock, which other tests move ahead: tokens are checked at its time. */
-	@Autowired
-	MutableClock clock;
-
-	Http http;
-
 	PlaybackApi api;
 
 	String s;
@@ -64,7 +55,6 @@ class CloudflareTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = fixture.http();
 		s = Viewers.suffix();
 		v1 = "cfv1-" + s;
 		v2 = "cfv2-" + s;
@@ -87,7 +77,7 @@ class CloudflareTokenTests {
 				3600, "downloadable", true, "allow", Map.of("ips", List.of("203.0.113.7", "2001:DB8:0:0:0:0:0:0/32"))));
 		String token = (String) minted.get("token");
 		String pem = api.publicPem(kid);
-		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", clock.instant());
+		Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", fixture.now());
 		assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 		assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", "cfkey" + s);
 		Map<String, Object> payload = map(seen.get("payload"));
@@ -105,7 +95,7 @@ class CloudflareTokenTests {
 
 		Map<String, Object> plain = map(Jose.verifyWithSpki(pem,
 				(String) api.mint(Map.of("partner", "cloudflare-" + s, "user", user.username(), "video", v1)).get("token"), "RS256",
-				clock.instant()).get("payload"));
+				fixture.now()).get("payload"));
 		assertThat(plain).as("no rules, no downloadable: neither claim").containsOnlyKeys("sub", "kid", "exp", "nbf");
 	}
 
@@ -123,11 +113,9 @@ class CloudflareTokenTests {
 			String set = "cf" + key.getKey() + "-" + s;
 			String partner = "cloudflare-" + key.getKey() + "-" + s;
 			String cloudflareId = "cf" + key.getKey() + s;
-			assertThat(http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
-				.POST(BodyPublishers.ofString("{\"name\":\"" + set + "\"}"))).statusCode()).isEqualTo(201);
-			HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import")
-				.header("Content-Type", "application/json").POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(
-						Map.of(key.getKey(), key.getValue(), "set", set, "partner_key_id", cloudflareId, "activate", true)))));
+			assertThat(api.adminPost("/api/admin/key-sets", "{\"name\":\"" + set + "\"}").statusCode()).isEqualTo(201);
+			HttpResponse<String> imported = api.adminPost("/api/admin/keys/import",
+					Map.of(key.getKey(), key.getValue(), "set", set, "partner_key_id", cloudflareId, "activate", true));
 			assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 			String kid = (String) JSONObjectUtils.parse(imported.body()).get("kid");
 			assertThat(fixture.activeKid(set, KeyAlgorithm.RS256)).isEqualTo(kid);
@@ -136,7 +124,7 @@ class CloudflareTokenTests {
 			String token = (String) api.mint(Map.of("partner", partner, "user", user.username(), "video", v1, "downloadable",
 					false, "allow", Map.of("countries", List.of("gb", "De")))).get("token");
 			String pem = api.publicPem(kid);
-			Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", clock.instant());
+			Map<String, Object> seen = Jose.verifyWithSpki(pem, token, "RS256", fixture.now());
 			assertThat(seen).as(seen.toString()).containsEntry("verified", true);
 			assertThat(map(seen.get("header"))).containsEntry("alg", "RS256").containsEntry("kid", cloudflareId);
 			assertThat(map(seen.get("payload"))).containsOnlyKeys("sub", "kid", "exp", "nbf", "downloadable", "accessRules")

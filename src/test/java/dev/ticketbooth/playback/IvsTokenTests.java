@@ -9,7 +9,6 @@ import java.util.Map;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
-import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
 import dev.ticketbooth.keys.KeyAlgorithm;
@@ -38,11 +37,6 @@ class IvsTokenTests {
 	@Autowired
 	PlaybackFixture fixture;
 
-	@Autowired
-	MutableClock clock;
-
-	Http http;
-
 	PlaybackApi api;
 
 	String s;
@@ -59,7 +53,6 @@ class IvsTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = fixture.http();
 		api = fixture.api();
 		s = Viewers.suffix();
 		channel = "arn:aws:ivs:eu-west-1:123456789012:channel/ch1" + s;
@@ -93,10 +86,10 @@ class IvsTokenTests {
 				"aws:access-control-allow-origin", "https://www.example.com,http://localhost:3000",
 				"aws:strict-origin-enforcement", true, "aws:viewer-id", hdViewer.id(), "aws:maximum-resolution", "HD",
 				"exp", exp));
-		assertThat(exp - clock.instant().getEpochSecond()).as("the default lifetime is IVS's cap").isBetween(599L, 600L);
+		assertThat(exp - fixture.now().getEpochSecond()).as("the default lifetime is IVS's cap").isBetween(599L, 600L);
 		assertThat(minted.get("urls")).isEqualTo(Map.of());
 		assertThat(Jose.verifyWithSpki(pem, token, "ES256")).as("only ES384").containsEntry("verified", false);
-		assertThat(http.send(http.admin("/actuator/prometheus")).body())
+		assertThat(api.adminGet("/actuator/prometheus").body())
 			.containsPattern("ticketbooth_tokens_minted_total\\{algorithm=\"ES384\",profile=\"ivs\"} [1-9]");
 	}
 
@@ -156,6 +149,7 @@ class IvsTokenTests {
 		KeyPair pair = KeyAlgorithm.ES384.newKeyPair();
 		String arn = "arn:aws:ivs:eu-west-1:123456789012:playback-key/kp" + s;
 		assertCreated(api.adminPost("/api/admin/key-sets", Map.of("name", "ivs-own-" + s, "algorithms", List.of("ES384"))));
+		Http http = fixture.http();
 		HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import?set=ivs-own-" + s
 				+ "&activate=true&partner_key_id=" + java.net.URLEncoder.encode(arn, java.nio.charset.StandardCharsets.UTF_8))
 			.header("Content-Type", "application/x-pem-file")

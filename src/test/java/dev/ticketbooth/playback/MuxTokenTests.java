@@ -1,6 +1,5 @@
 package dev.ticketbooth.playback;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -10,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.ticketbooth.Http;
 import dev.ticketbooth.Jose;
-import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
 import dev.ticketbooth.keys.KeyAlgorithm;
@@ -42,11 +39,6 @@ class MuxTokenTests {
 	@Autowired
 	PlaybackFixture fixture;
 
-	@Autowired
-	MutableClock clock;
-
-	Http http;
-
 	PlaybackApi api;
 
 	String s;
@@ -59,7 +51,6 @@ class MuxTokenTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		http = fixture.http();
 		s = Viewers.suffix();
 		fixture.videos("v1-" + s, "v2-" + s);
 		fixture.course("course-" + s, "v1-" + s, "v2-" + s);
@@ -84,7 +75,7 @@ class MuxTokenTests {
 		long exp = Instant.parse((String) minted.get("expires_at")).getEpochSecond();
 		assertThat(payload).containsOnlyKeys("sub", "aud", "exp").containsEntry("sub", "v1-" + s).containsEntry("aud", "v");
 		assertThat(((Number) payload.get("exp")).longValue()).isEqualTo(exp);
-		assertThat(exp - clock.instant().getEpochSecond()).isBetween(880L, 900L);
+		assertThat(exp - fixture.now().getEpochSecond()).isBetween(880L, 900L);
 		assertThat(map(minted.get("urls"))).as("only the URL whose token was asked for")
 			.containsExactly(Map.entry("stream", "https://stream.mux.com/v1-" + s + ".m3u8?token=" + token));
 	}
@@ -192,8 +183,7 @@ class MuxTokenTests {
 	@Test
 	void aKeyAsMuxHandsItOverIsImportedWithItsIdAndSignsVerifiableTokens() throws Exception {
 		String set = "mux-import-" + s;
-		assertThat(http.send(http.admin("/api/admin/key-sets").header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString("{\"name\":\"" + set + "\",\"algorithms\":[\"RS256\"]}"))).statusCode())
+		assertThat(api.adminPost("/api/admin/key-sets", "{\"name\":\"" + set + "\",\"algorithms\":[\"RS256\"]}").statusCode())
 			.isEqualTo(201);
 		// POST /system/v1/signing-keys answers {"data":{"id":..., "private_key": base64 of a PKCS#1 PEM}}
 		KeyPair pair = KeyAlgorithm.RS256.newKeyPair();
@@ -201,9 +191,8 @@ class MuxTokenTests {
 		assertThat(pkcs1).startsWith("-----BEGIN RSA PRIVATE KEY-----");
 		String privateKey = Base64.getEncoder().encodeToString(pkcs1.getBytes(StandardCharsets.UTF_8));
 		String muxKeyId = "rT8b1zX02sGcq" + s;
-		HttpResponse<String> imported = http.send(http.admin("/api/admin/keys/import").header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("pem", privateKey, "set", set,
-					"partner_key_id", muxKeyId, "activate", true)))));
+		HttpResponse<String> imported = api.adminPost("/api/admin/keys/import",
+				Map.of("pem", privateKey, "set", set, "partner_key_id", muxKeyId, "activate", true));
 		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 		Map<String, Object> view = JSONObjectUtils.parse(imported.body());
 		assertThat(view).containsEntry("partner_key_id", muxKeyId).containsEntry("state", "ACTIVE");

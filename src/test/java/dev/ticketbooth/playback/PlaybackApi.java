@@ -75,6 +75,16 @@ final class PlaybackApi {
 		return http.send(http.admin(path).header("Content-Type", "application/json").POST(Http.json(json)));
 	}
 
+	/** An admin {@code PATCH} of a JSON body. */
+	HttpResponse<String> adminPatch(String path, String json) {
+		return http.send(http.admin(path).header("Content-Type", "application/json").method("PATCH", Http.json(json)));
+	}
+
+	/** An admin {@code GET}. */
+	HttpResponse<String> adminGet(String path) {
+		return http.send(http.admin(path));
+	}
+
 	HttpResponse<String> createPartner(Map<String, Object> body) {
 		return adminPost("/api/admin/partners", body);
 	}

@@ -1,8 +1,10 @@
 package dev.ticketbooth.playback;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.ticketbooth.Http;
+import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.Viewers;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.catalog.CollectionKind;
@@ -24,7 +26,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * What a platform's token tests set up, through the real services: videos and a course, viewers
  * with their grants, a key set (with the platform's id for its key) and partners, plus the running
- * server's {@link Http} and a {@link PlaybackApi}. One bean (registered in
+ * server's {@link Http}, its clock and a {@link PlaybackApi}. One bean (registered in
  * {@code TestClockConfig}), so a token test autowires it instead of each service.
  */
 public final class PlaybackFixture {
@@ -45,10 +47,12 @@ public final class PlaybackFixture {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final MutableClock clock;
+
 	private final Environment environment;
 
 	public PlaybackFixture(Catalog catalog, EndUsers users, Grants grants, Partners partners, KeyRotation keys,
-			KeyRing ring, RegisteredClientRepository clients, PasswordEncoder passwordEncoder, Environment environment) {
+			KeyRing ring, RegisteredClientRepository clients, PasswordEncoder passwordEncoder, MutableClock clock, Environment environment) {
 		this.catalog = catalog;
 		this.users = users;
 		this.grants = grants;
@@ -57,7 +61,13 @@ public final class PlaybackFixture {
 		this.ring = ring;
 		this.clients = clients;
 		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
 		this.environment = environment;
+	}
+
+	/** The server's time, which other tests move ahead: check tokens at this time, not the machine's. */
+	Instant now() {
+		return clock.instant();
 	}
 
 	/** The running server, on its random port. */
