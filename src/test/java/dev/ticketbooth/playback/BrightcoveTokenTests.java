@@ -33,27 +33,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrightcoveTokenTests {
 
+	final String s = Viewers.suffix();
+
+	/** Bought with a limit of two concurrent streams (the token's {@code climit}). */
+	final String v1 = "bc1-" + s;
+
+	/** Bought without a stream limit. */
+	final String v2 = "bc2-" + s;
+
 	@Autowired
 	PlaybackFixture fixture;
 
 	PlaybackApi api;
 
-	String s;
-
 	EndUser user;
-
-	String v1;
-
-	String v2;
 
 	String kid;
 
 	@BeforeAll
 	void setUp() throws Exception {
 		api = fixture.api();
-		s = Viewers.suffix();
-		v1 = "bc1-" + s;
-		v2 = "bc2-" + s;
 		fixture.videos(v1, v2);
 		user = fixture.viewer("bc-viewer-" + s);
 		fixture.grant(new GrantRequest(user.username(), null, v1, "purchase", null, 2, null, null, null));

@@ -40,24 +40,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudflareTokenTests {
 
+	final String s = Viewers.suffix();
+
+	/** The one video the viewer bought. */
+	final String v1 = "cfv1-" + s;
+
+	/** A video in the catalog the viewer did not buy. */
+	final String v2 = "cfv2-" + s;
+
 	@Autowired
 	PlaybackFixture fixture;
 
 	PlaybackApi api;
 
-	String s;
-
 	EndUser user;
-
-	String v1;
-
-	String v2;
 
 	@BeforeAll
 	void setUp() throws Exception {
-		s = Viewers.suffix();
-		v1 = "cfv1-" + s;
-		v2 = "cfv2-" + s;
 		fixture.videos(v1, v2);
 		user = fixture.viewer("cf-viewer-" + s);
 		fixture.purchase(user, v1);
