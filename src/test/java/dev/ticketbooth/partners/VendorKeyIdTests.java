@@ -4,7 +4,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,13 +11,13 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
+import dev.ticketbooth.Viewers;
 import dev.ticketbooth.WebSession;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.KeyProperties;
 import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeyState;
 import dev.ticketbooth.keys.RingKey;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +35,11 @@ class VendorKeyIdTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	@LocalServerPort
-	int port;
+	final int port;
+
+	final Http http;
+
+	final String s = Viewers.suffix();
 
 	@Autowired
 	KeyRing ring;
@@ -48,14 +50,9 @@ class VendorKeyIdTests {
 	@Autowired
 	MutableClock clock;
 
-	Http http;
-
-	String s;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
+	VendorKeyIdTests(@LocalServerPort int port) {
+		this.port = port;
+		this.http = new Http(port);
 	}
 
 	@Test
