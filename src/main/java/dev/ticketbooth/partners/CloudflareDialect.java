@@ -22,7 +22,7 @@ import dev.ticketbooth.keys.RingKey;
  * entitlement is checked at mint. The token replaces the video uid in the partner's
  * {@code customer-<code>.cloudflarestream.com} URLs.
  */
-public final class CloudflareDialect implements VendorKeyDialect {
+public final class CloudflareDialect implements VideoSubjectDialect {
 
 	/** The partner setting naming the customer subdomain. */
 	public static final String CUSTOMER_CODE = "customer_code";
@@ -104,7 +104,7 @@ public final class CloudflareDialect implements VendorKeyDialect {
 	 */
 	@Override
 	public void checkRules(AllowRules rules) {
-		VendorKeyDialect.super.checkRules(rules);
+		VideoSubjectDialect.super.checkRules(rules);
 		if (!rules.ips().isEmpty() && !rules.countries().isEmpty()) {
 			throw ApiProblemException.badRequest("rule-not-supported", "Cloudflare Stream access rules are first-match: "
 					+ "allow.ips and allow.countries together would let in a viewer who passes either; use one of them");
@@ -194,25 +194,5 @@ public final class CloudflareDialect implements VendorKeyDialect {
 			}
 		}
 		return AllowRules.NONE; // allow rules only: a viewer none of them matches still plays
-	}
-
-	@Override
-	public boolean checksIssuerAndAudience() {
-		return false;
-	}
-
-	@Override
-	public Optional<String> userId(Map<String, Object> claims) {
-		return Optional.empty(); // its sub is a video uid
-	}
-
-	@Override
-	public boolean decidesWithoutViewer() {
-		return true;
-	}
-
-	@Override
-	public String boundVideo(Partner partner, Map<String, Object> claims) {
-		return Dialect.string(claims.get("sub"));
 	}
 }

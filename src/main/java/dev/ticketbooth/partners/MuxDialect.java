@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,7 @@ import dev.ticketbooth.keys.RingKey;
  * default. No viewer, issuer or audience of ours, and no allow rules: Mux limits referrers and
  * user agents through a playback restriction, and knows no IP or country rule.
  */
-public final class MuxDialect implements VendorKeyDialect {
+public final class MuxDialect implements VideoSubjectDialect {
 
 	/** Mux's audiences, in the order its docs list them (the SDK's {@code TypeClaim}). */
 	private static final List<String> AUDIENCES = List.of("v", "t", "g", "s", "d");
@@ -107,26 +106,6 @@ public final class MuxDialect implements VendorKeyDialect {
 			tokens.put(audience, claims(partner, mint, audience));
 		}
 		return tokens;
-	}
-
-	@Override
-	public boolean checksIssuerAndAudience() {
-		return false; // the key alone names the partner; aud is the kind of resource
-	}
-
-	@Override
-	public Optional<String> userId(Map<String, Object> claims) {
-		return Optional.empty(); // its sub is a playback id
-	}
-
-	@Override
-	public boolean decidesWithoutViewer() {
-		return true;
-	}
-
-	@Override
-	public String boundVideo(Partner partner, Map<String, Object> claims) {
-		return Dialect.string(claims.get("sub"));
 	}
 
 	private static Map<String, Object> claims(Partner partner, Mint mint, String audience) {
