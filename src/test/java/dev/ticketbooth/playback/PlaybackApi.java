@@ -16,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The playback API as the token tests call it: one machine client with a bearer to mint and one
  * to decide, the admin calls that create partners and export public keys, and the JSON helpers.
  */
-final class PlaybackApi {
-
-	private final Http http;
-
-	private final String mintBearer;
-
-	private final String decideBearer;
-
-	private PlaybackApi(Http http, String mintBearer, String decideBearer) {
-		this.http = http;
-		this.mintBearer = mintBearer;
-		this.decideBearer = decideBearer;
-	}
+record PlaybackApi(Http http, String mintBearer, String decideBearer) {
 
 	/** Registers a client with {@code playback:mint} and {@code playback:decide} and gets a bearer for each. */
 	static PlaybackApi register(Http http, RegisteredClientRepository clients, PasswordEncoder encoder) throws Exception {
