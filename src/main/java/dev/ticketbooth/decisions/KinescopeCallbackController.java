@@ -38,6 +38,14 @@ class KinescopeCallbackController {
 				request.optional("ip"), null, request.optional("user_agent")), partner, "kinescope");
 		request.optional("type"); // checked for type only: Kinescope sends "video"
 		return ResponseEntity.status(decision.allow() ? HttpStatus.OK : HttpStatus.FORBIDDEN)
-			.body(Map.of("allow", decision.allow(), "reason", decision.reason()));
+			.body(answer(decision));
+	}
+
+	/** {@code {"allow", "reason"}}, always in that order. */
+	private static Map<String, Object> answer(Decision decision) {
+		Map<String, Object> answer = new java.util.LinkedHashMap<>();
+		answer.put("allow", decision.allow());
+		answer.put("reason", decision.reason());
+		return answer;
 	}
 }

@@ -22,10 +22,12 @@ import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Storing grants, one at a time or imported in bulk (all or nothing). */
 @Service
@@ -52,7 +54,11 @@ public class Grants {
 
 	private final ApplicationEventPublisher events;
 
-	public Grants(JdbcClient jdbc, EndUsers users, Catalog catalog, Clock clock, ApplicationEventPublisher events) {
+	private final TransactionTemplate transactions;
+
+	public Grants(JdbcClient jdbc, EndUsers users, Catalog catalog, Clock clock, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.users = users;
@@ -60,9 +66,21 @@ public class Grants {
 		this.clock = clock;
 	}
 
-	/** Adds a grant, or updates the user's grant with the same external_ref. */
-	@Transactional
+	/**
+	 * Adds a grant, or updates the user's grant with the same external_ref. Two saves of one
+	 * external_ref at the same moment both find none and both insert; the database keeps one, and
+	 * the other is then retried as the update it is (never a 500).
+	 */
 	public Grant save(GrantRequest request) {
+		try {
+			return transactions.execute(status -> saveOnce(request));
+		}
+		catch (DuplicateKeyException ex) {
+			return transactions.execute(status -> saveOnce(request));
+		}
+	}
+
+	private Grant saveOnce(GrantRequest request) {
 		Grant grant = validate(request);
 		Optional<String> existing = grant.externalRef() == null ? Optional.empty()
 				: jdbc.sql("SELECT id FROM grants WHERE user_id = ? AND external_ref = ?")
@@ -115,7 +133,13 @@ public class Grants {
 			throw new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid-grants",
 					errors.size() + " grant(s) are invalid; nothing was imported", Map.of("errors", errors));
 		}
-		requests.forEach(this::save);
+		try {
+			requests.forEach(this::saveOnce);
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("import-conflict", "Another request saved a grant with the same user and "
+					+ "external_ref at the same moment; nothing was imported: send the file again");
+		}
 		return requests.size();
 	}
 

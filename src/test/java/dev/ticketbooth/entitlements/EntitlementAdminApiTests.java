@@ -77,4 +77,29 @@ class EntitlementAdminApiTests {
 	private static HttpResponse<String> post(Http http, String path, String json) {
 		return http.send(http.admin(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
 	}
+
+	@Test
+	void theSameExternalRefSavedEightTimesAtOnceIsOneGrantAndNeverAnError() throws Exception {
+		Http http = new Http(port);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String username = "raced-" + suffix;
+		users.create(username, "long-enough-pw", true, true);
+		assertThat(post(http, "/api/admin/videos", "{\"id\":\"rv-" + suffix + "\"}").statusCode()).isEqualTo(201);
+		String grant = "{\"user\":\"" + username + "\",\"video\":\"rv-" + suffix
+				+ "\",\"kind\":\"purchase\",\"external_ref\":\"order-" + suffix + "\"}";
+		// through HTTP the operator's password check spaces the requests out; the race is in the service
+		GrantRequest request = new GrantRequest(username, null, "rv-" + suffix, "purchase", null, null, null, null,
+				"order-" + suffix);
+		for (int round = 0; round < 5; round++) {
+			assertThat(dev.ticketbooth.AtOnce.run(8, i -> () -> grants.save(request))).hasSize(8);
+		}
+		var response = http.send(http.admin("/api/admin/grants").header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(grant)));
+		assertThat(response.statusCode()).isEqualTo(201);
+		String userId = users.get(username).id();
+		assertThat(grants.forUser(userId)).hasSize(1);
+	}
+
+	@Autowired
+	Grants grants;
 }

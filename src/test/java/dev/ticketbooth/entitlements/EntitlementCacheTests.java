@@ -32,7 +32,8 @@ class EntitlementCacheTests {
 			Catalog catalog = new Catalog(jdbc, clock, event -> {
 			});
 			Grants grants = new Grants(jdbc, users, catalog, clock, event -> {
-			});
+			}, new org.springframework.transaction.support.TransactionTemplate(
+					new org.springframework.jdbc.datasource.DataSourceTransactionManager(db.dataSource())));
 			EntitlementCache cache = new EntitlementCache(new Entitlements(users, catalog, jdbc, event -> {
 			}), Duration.ofSeconds(5), clock);
 			catalog.createVideo("v1", "Video");

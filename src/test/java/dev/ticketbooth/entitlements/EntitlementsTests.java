@@ -38,10 +38,10 @@ class EntitlementsTests {
 		});
 		Catalog catalog = new Catalog(jdbc, clock, event -> {
 		});
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
 		World world = new World(users, catalog, new Grants(jdbc, users, catalog, clock, event -> {
-		}), new Entitlements(users, catalog, jdbc, event -> {
-		}),
-				new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())));
+		}, tx), new Entitlements(users, catalog, jdbc, event -> {
+		}), tx);
 		catalog.createVideo("vid-java-1", "Java 1");
 		catalog.createVideo("vid-java-2", "Java 2");
 		catalog.createVideo("vid-premium-1", "Premium");
