@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -155,7 +156,7 @@ public final class BrightcoveDialect implements VendorKeyDialect {
 	}
 
 	@Override
-	public java.util.OptionalInt vendorKeyLimit() {
-		return java.util.OptionalInt.of(3); // "A maximum of 3 keys may be registered at a time"
+	public OptionalInt vendorKeyLimit() {
+		return OptionalInt.of(3); // "A maximum of 3 keys may be registered at a time"
 	}
 }

@@ -113,10 +113,7 @@ public final class CloudflareDialect implements VideoSubjectDialect {
 
 	@Override
 	public void checkMint(Mint mint) {
-		if (mint.audiences() != null) {
-			throw ApiProblemException.badRequest("invalid-request",
-					"audiences is for Mux partners; " + platform() + " tokens have one audience");
-		}
+		Dialect.refuseAudiences(mint, platform());
 		Dialect.requireVideo(mint, "A Cloudflare Stream token names one video uid (sub); name a video");
 	}
 

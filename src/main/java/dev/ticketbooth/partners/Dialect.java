@@ -1,12 +1,17 @@
 package dev.ticketbooth.partners;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
+import dev.ticketbooth.config.ApiProblemException;
 import dev.ticketbooth.keys.KeyAlgorithm;
 import dev.ticketbooth.keys.RingKey;
 
@@ -66,7 +71,7 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 	/** The settings a partner of this platform has, checked and normalised (400 {@code invalid-settings}). */
 	default Map<String, String> checkSettings(Map<String, String> settings) {
 		if (!settings.isEmpty()) {
-			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-settings",
+			throw ApiProblemException.badRequest("invalid-settings",
 					platform() + " partners have no settings (got " + settings.keySet() + ")");
 		}
 		return Map.of();
@@ -74,13 +79,22 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 
 	/** Refuses mint options the platform does not have (400 {@code invalid-request}). */
 	default void checkMint(Mint mint) {
+		refuseAudiences(mint, platform());
+		refuseDownloadable(mint, platform());
+	}
+
+	/** For platforms whose tokens have one audience: {@code audiences} is refused. */
+	static void refuseAudiences(Mint mint, String platform) {
 		if (mint.audiences() != null) {
-			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-request",
-					"audiences is for Mux partners; " + platform() + " tokens have one audience");
+			throw ApiProblemException.badRequest("invalid-request", "audiences: " + platform + " tokens have one audience");
 		}
+	}
+
+	/** For platforms whose tokens cannot allow downloads: {@code downloadable} is refused. */
+	static void refuseDownloadable(Mint mint, String platform) {
 		if (mint.downloadable() != null) {
-			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-request",
-					"downloadable is for Cloudflare Stream partners; " + platform() + " tokens cannot say it");
+			throw ApiProblemException.badRequest("invalid-request",
+					"downloadable: " + platform + " tokens cannot say whether a download is allowed");
 		}
 	}
 
@@ -95,7 +109,7 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 	 */
 	default Map<String, String> checkClaimNames(Map<String, String> names) {
 		if (names != null && !names.isEmpty()) {
-			throw dev.ticketbooth.config.ApiProblemException.badRequest("invalid-claim-names",
+			throw ApiProblemException.badRequest("invalid-claim-names",
 					platform() + " tokens have no claims to rename (claim_names is for StreamAMG partners)");
 		}
 		return Map.of();
@@ -115,8 +129,8 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 	 * caps them; the console warns when a set its partners use holds more NEXT, ACTIVE and RETIRED
 	 * keys than that.
 	 */
-	default java.util.OptionalInt vendorKeyLimit() {
-		return java.util.OptionalInt.empty();
+	default OptionalInt vendorKeyLimit() {
+		return OptionalInt.empty();
 	}
 
 	/** The header {@code kid}: ours, unless the platform knows the key only by the id it assigned. */
@@ -138,7 +152,7 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 				"countries", !rules.countries().isEmpty());
 		asked.forEach((kind, present) -> {
 			if (present && !expressibleRules().contains(kind)) {
-				throw dev.ticketbooth.config.ApiProblemException.badRequest("rule-not-supported",
+				throw ApiProblemException.badRequest("rule-not-supported",
 						platform() + " tokens cannot carry allow." + kind + "; leave it out or use a partner rule");
 			}
 		});
@@ -180,7 +194,7 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 				return;
 			}
 			urls.put(name, url.replace("{video}",
-					video == null ? "" : java.net.URLEncoder.encode(video, java.nio.charset.StandardCharsets.UTF_8)));
+					video == null ? "" : URLEncoder.encode(video, StandardCharsets.UTF_8)));
 		});
 		return urls;
 	}
@@ -236,7 +250,7 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 	}
 
 	/** The longest token the platform accepts, if it caps lifetimes (IVS: 10 minutes with a viewer id). */
-	default Optional<java.time.Duration> maxLifetime() {
+	default Optional<Duration> maxLifetime() {
 		return Optional.empty();
 	}
 
@@ -275,7 +289,7 @@ public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, Vimo
 	 */
 	static void requireVideo(Mint mint, String why) {
 		if (mint.video() == null) {
-			throw dev.ticketbooth.config.ApiProblemException.badRequest("video-required", why);
+			throw ApiProblemException.badRequest("video-required", why);
 		}
 	}
 

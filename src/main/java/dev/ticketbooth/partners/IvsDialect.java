@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import dev.ticketbooth.keys.KeyAlgorithm;
@@ -117,7 +118,7 @@ public final class IvsDialect implements VendorKeyDialect {
 	}
 
 	@Override
-	public java.util.OptionalInt vendorKeyLimit() {
-		return java.util.OptionalInt.of(3); // "a maximum of three key pairs" per region
+	public OptionalInt vendorKeyLimit() {
+		return OptionalInt.of(3); // "a maximum of three key pairs" per region
 	}
 }

@@ -74,10 +74,7 @@ public final class MuxDialect implements VideoSubjectDialect {
 	@Override
 	public void checkMint(Mint mint) {
 		Dialect.requireVideo(mint, "A Mux token is for one playback id (its sub); name a video");
-		if (mint.downloadable() != null) {
-			throw ApiProblemException.badRequest("invalid-request",
-					"downloadable is for Cloudflare Stream partners; Mux tokens cannot say it");
-		}
+		Dialect.refuseDownloadable(mint, platform());
 		audiences(mint);
 	}
 

@@ -3,12 +3,11 @@ package dev.ticketbooth.catalog;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.TicketboothServerTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.ticketbooth.Viewers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,17 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TicketboothServerTest
 class CatalogAdminApiTests {
 
-	@LocalServerPort
-	int port;
+	final Http http;
 
-	Http http;
+	final String s = Viewers.suffix();
 
-	String s;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
+	CatalogAdminApiTests(@LocalServerPort int port) {
+		this.http = new Http(port);
 	}
 
 	@Test

@@ -4,12 +4,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.TicketboothServerTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.ticketbooth.Viewers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,17 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TicketboothServerTest
 class ClientRedirectUriTests {
 
-	@LocalServerPort
-	int port;
+	final Http http;
 
-	Http http;
+	final String s = Viewers.suffix();
 
-	String s;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
+	ClientRedirectUriTests(@LocalServerPort int port) {
+		this.http = new Http(port);
 	}
 
 	@ParameterizedTest

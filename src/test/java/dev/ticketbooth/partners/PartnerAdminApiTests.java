@@ -4,12 +4,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Http;
 import dev.ticketbooth.TicketboothServerTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.ticketbooth.Viewers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,17 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TicketboothServerTest
 class PartnerAdminApiTests {
 
-	@LocalServerPort
-	int port;
+	final Http http;
 
-	Http http;
+	final String s = Viewers.suffix();
 
-	String s;
-
-	@BeforeEach
-	void setUp() {
-		http = new Http(port);
-		s = UUID.randomUUID().toString().substring(0, 8);
+	PartnerAdminApiTests(@LocalServerPort int port) {
+		this.http = new Http(port);
 	}
 
 	@ParameterizedTest
