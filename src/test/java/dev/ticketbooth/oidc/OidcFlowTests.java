@@ -159,6 +159,17 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void anAppSchemeRedirectComesBackExactlyAsRegistered() throws Exception {
+		String client = "sso-" + s;
+		clients.create(new OidcClients.ClientRequest(client, null, true, null, List.of("myapp://sso"), List.of("openid"), false,
+				null, null, null, null, null, null, null, null));
+		HttpResponse<String> response = authorize(client, "myapp://sso",
+				"&code_challenge=" + challenge() + "&code_challenge_method=S256");
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).startsWith("myapp://sso?code="));
+	}
+
+	@Test
 	void aWrongRedirectUriIsRefusedWithoutARedirect() throws Exception {
 		String client = publicClient(null, null);
 		for (String redirect : List.of("http://127.0.0.1:9999/evil", REDIRECT + "/", "https://evil.example.com/callback",
