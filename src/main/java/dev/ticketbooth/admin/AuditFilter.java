@@ -19,6 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AuditFilter extends OncePerRequestFilter {
 
+	/**
+	 * A console action answers every outcome with a redirect, so a refusal sets the status it stands
+	 * for here and the trail records that instead of the 302.
+	 */
+	static final String REFUSED_STATUS = AuditFilter.class.getName() + ".refused-status";
+
 	private final AuditTrail audit;
 
 	AuditFilter(AuditTrail audit) {
@@ -42,8 +48,9 @@ class AuditFilter extends OncePerRequestFilter {
 			if (authentication != null && authentication.isAuthenticated()
 					&& !(authentication instanceof AnonymousAuthenticationToken)) {
 				String path = request.getRequestURI();
+				Object refused = request.getAttribute(REFUSED_STATUS);
 				audit.record(authentication.getName(), request.getMethod() + " " + path.replaceFirst("^/api/admin", ""), path,
-						String.valueOf(response.getStatus()), request.getRemoteAddr());
+						refused != null ? refused.toString() : String.valueOf(response.getStatus()), request.getRemoteAddr());
 			}
 		}
 	}

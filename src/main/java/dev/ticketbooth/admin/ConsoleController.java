@@ -19,6 +19,7 @@ import dev.ticketbooth.partners.PartnerRequest;
 import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUsers;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The operator console's pages. Actions change things only through the same services as the API. */
@@ -119,7 +122,7 @@ class ConsoleController {
 			flash.addFlashAttribute("message", "Rotated key set '" + set + "'.");
 		}
 		catch (ApiProblemException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			refused(flash, ex);
 		}
 		return "redirect:/admin/keys";
 	}
@@ -141,7 +144,7 @@ class ConsoleController {
 			flash.addFlashAttribute("message", "Revoked key " + kid + ".");
 		}
 		catch (ApiProblemException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			refused(flash, ex);
 		}
 		return "redirect:/admin/keys";
 	}
@@ -151,7 +154,7 @@ class ConsoleController {
 			@RequestParam(defaultValue = KeySet.DEFAULT) String set, @RequestParam(required = false) String partnerKeyId,
 			@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
 		if (!confirm) {
-			flash.addFlashAttribute("error", "Nothing imported: confirm the import first.");
+			refused(flash, "Nothing imported: confirm the import first.", HttpStatus.BAD_REQUEST);
 			return "redirect:/admin/keys";
 		}
 		try {
@@ -159,8 +162,11 @@ class ConsoleController {
 					: password.toCharArray()), set, partnerKeyId == null || partnerKeyId.isBlank() ? null : partnerKeyId, false);
 			flash.addFlashAttribute("message", "Imported key " + key.kid() + " as " + key.state() + ".");
 		}
-		catch (ApiProblemException | PemCodec.PemException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+		catch (ApiProblemException ex) {
+			refused(flash, ex);
+		}
+		catch (PemCodec.PemException ex) {
+			refused(flash, ex.getMessage(), HttpStatus.BAD_REQUEST);
 		}
 		return "redirect:/admin/keys";
 	}
@@ -199,7 +205,7 @@ class ConsoleController {
 			return "admin/created";
 		}
 		catch (ApiProblemException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			refused(flash, ex);
 			return "redirect:/admin/providers";
 		}
 	}
@@ -220,7 +226,7 @@ class ConsoleController {
 			return "admin/created";
 		}
 		catch (ApiProblemException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
+			refused(flash, ex);
 			return "redirect:/admin/partners";
 		}
 	}
@@ -276,6 +282,17 @@ class ConsoleController {
 	String audit(Model model) {
 		model.addAttribute("events", audit.recent(500));
 		return "admin/audit";
+	}
+
+	private static void refused(RedirectAttributes flash, ApiProblemException ex) {
+		refused(flash, ex.getMessage(), ex.status());
+	}
+
+	/** Shows the refusal on the next page and has the audit trail record its status, not the redirect's. */
+	private static void refused(RedirectAttributes flash, String message, HttpStatus status) {
+		flash.addFlashAttribute("error", message);
+		RequestContextHolder.currentRequestAttributes().setAttribute(AuditFilter.REFUSED_STATUS, status.value(),
+				RequestAttributes.SCOPE_REQUEST);
 	}
 
 	private static boolean canAct(Authentication operator) {

@@ -27,6 +27,9 @@ class ConsoleFormsTests {
 	@Autowired
 	Partners partners;
 
+	@Autowired
+	AuditTrail audit;
+
 	WebSession signIn() {
 		WebSession operator = new WebSession(port);
 		operator.postForm("/admin/login", "username=admin&password=" + TicketboothServerTest.ADMIN_PASSWORD + "&_csrf="
@@ -74,5 +77,18 @@ class ConsoleFormsTests {
 		HttpResponse<String> refused = operator.postForm("/admin/keys/import", "pem=x&set=default&_csrf=" + token);
 		assertThat(refused.statusCode()).isEqualTo(302);
 		assertThat(operator.get("/admin/keys").body()).contains("Nothing imported: confirm the import first.");
+		assertThat(audit.recent(20)).filteredOn(e -> e.action().equals("POST /admin/keys/import")).first()
+			.satisfies(e -> assertThat(e.outcome()).isEqualTo("400"));
+	}
+
+	@Test
+	void aRefusedConsoleActionIsAuditedWithTheRefusalsStatus() {
+		WebSession operator = signIn();
+		String token = csrf(operator.get("/admin/keys").body());
+		HttpResponse<String> refused = operator.postForm("/admin/keys/no-such-kid-" + UUID.randomUUID() + "/revoke",
+				"_csrf=" + token);
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(audit.recent(20)).filteredOn(e -> e.action().endsWith("/revoke")).first()
+			.satisfies(e -> assertThat(e.outcome()).isEqualTo("404"));
 	}
 }
