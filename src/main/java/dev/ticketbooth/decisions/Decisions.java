@@ -67,7 +67,7 @@ public class Decisions {
 			.register(meters).increment();
 		if (!decision.allow()) {
 			log.info("Denied playback ({}): reason={} user={} video={} partner={}", channel, decision.reason(),
-					decision.user(), request.video(), caller == null ? "-" : caller.id());
+					decision.user(), request.video(), decision.partner() == null ? "-" : decision.partner());
 		}
 		return decision;
 	}
@@ -86,7 +86,7 @@ public class Decisions {
 		else {
 			VerifiedToken token = verifier.verify(request.token(), caller, now);
 			if (!token.valid()) {
-				return deny(token.denyReason(), null, video);
+				return deny(token.denyReason(), null, video, token.partner() != null ? token.partner() : caller);
 			}
 			partner = token.partner();
 			claims = token.claims();
@@ -95,18 +95,18 @@ public class Decisions {
 		boolean viewerless = user == null && partner.dialect().decidesWithoutViewer()
 				&& partner.dialect().userId(claims).isEmpty();
 		if (user == null && !viewerless) {
-			return deny(Access.UNKNOWN_USER, null, video);
+			return deny(Access.UNKNOWN_USER, null, video, partner);
 		}
 		String username = user == null ? null : user.username();
 		if (user != null) {
 			Access access = entitlements.mayWatch(user, video, now);
 			if (!access.allowed()) {
-				return deny(access.reason(), username, video);
+				return deny(access.reason(), username, video, partner);
 			}
 		}
 		String boundVideo = partner.dialect().boundVideo(partner, claims);
 		if (boundVideo != null && !boundVideo.equals(video)) {
-			return deny(Reason.VIDEO_MISMATCH, username, video);
+			return deny(Reason.VIDEO_MISMATCH, username, video, partner);
 		}
 		AllowRules tokenRules = partner.dialect().tokenRules(claims);
 		Optional<String> denied = ipAndCountry(tokenRules, request.ip())
@@ -114,12 +114,12 @@ public class Decisions {
 			.or(() -> origin(tokenRules, request.origin()))
 			.or(() -> origin(partner.rules().allow(), request.origin()));
 		if (denied.isPresent()) {
-			return deny(denied.get(), username, video);
+			return deny(denied.get(), username, video, partner);
 		}
 		if (!partner.rules().allowsAt(now)) {
-			return deny(Reason.OUTSIDE_TIME_WINDOW, username, video);
+			return deny(Reason.OUTSIDE_TIME_WINDOW, username, video, partner);
 		}
-		return new Decision(true, Reason.ALLOWED, username, video);
+		return new Decision(true, Reason.ALLOWED, username, video, partner.id());
 	}
 
 	private Optional<String> ipAndCountry(AllowRules rules, String ip) {
@@ -161,7 +161,7 @@ public class Decisions {
 		return rules.origins().contains(normalised) ? Optional.empty() : Optional.of(Reason.ORIGIN_NOT_ALLOWED);
 	}
 
-	private static Decision deny(String reason, String user, String video) {
-		return new Decision(false, reason, user, video);
+	private static Decision deny(String reason, String user, String video, Partner partner) {
+		return new Decision(false, reason, user, video, partner == null ? null : partner.id());
 	}
 }

@@ -57,11 +57,12 @@ class TokenVerifier {
 		}
 		long leeway = properties.leeway().toSeconds();
 		if (now.getEpochSecond() >= exp + leeway) {
-			return VerifiedToken.deny(Reason.TOKEN_EXPIRED);
+			return VerifiedToken.deny(Reason.TOKEN_EXPIRED, matching.match(verified.key().keySet(), claims, caller).partner());
 		}
 		Long nbf = seconds(claims.get("nbf"));
 		if (claims.containsKey("nbf") && (nbf == null || now.getEpochSecond() + leeway < nbf)) {
-			return VerifiedToken.deny(Reason.TOKEN_NOT_YET_VALID);
+			return VerifiedToken.deny(Reason.TOKEN_NOT_YET_VALID,
+					matching.match(verified.key().keySet(), claims, caller).partner());
 		}
 		return matchPartner(verified.key(), claims, caller);
 	}

@@ -150,8 +150,10 @@ class DecisionRulesTests {
 	void aDenyIsLoggedWithItsReasonButNeverTheToken(org.springframework.boot.test.system.CapturedOutput output)
 			throws Exception {
 		String token = mint("kin-" + s, Map.of("ips", List.of("203.0.113.7")));
-		assertDecision(token, "198.51.100.1", null, false, Reason.IP_NOT_ALLOWED);
-		assertThat(output.getAll()).contains("reason=ip-not-allowed", "video=" + video)
+		assertThat(decide(token, "198.51.100.1", null)).containsEntry("allow", false)
+			.containsEntry("reason", Reason.IP_NOT_ALLOWED).containsEntry("partner", "kin-" + s);
+		// the API caller is no partner, but the token's signature names one
+		assertThat(output.getAll()).contains("reason=ip-not-allowed", "video=" + video, "partner=kin-" + s)
 			.doesNotContain(token, token.substring(token.lastIndexOf('.') + 1));
 	}
 
