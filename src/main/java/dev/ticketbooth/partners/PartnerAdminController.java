@@ -24,17 +24,13 @@ class PartnerAdminController {
 		this.partners = partners;
 	}
 
-	/** The partner, plus a generated callback password this once. */
-	record CreatedView(Partner partner, String callbackPassword) {
-	}
-
 	record CallbackCredentials(String username, String password) {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<CreatedView> create(@RequestBody PartnerRequest request) {
+	ResponseEntity<PartnerView> create(@RequestBody PartnerRequest request) {
 		Partners.Created created = partners.create(request);
-		return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedView(created.partner(), created.callbackPassword()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(PartnerView.of(created.partner(), created.callbackPassword()));
 	}
 
 	/** Sets the HTTP Basic credentials the platform calls back with; a missing password is generated and shown once. */
@@ -45,18 +41,18 @@ class PartnerAdminController {
 	}
 
 	@org.springframework.web.bind.annotation.PutMapping(path = "/{id}/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Partner setRules(@PathVariable String id, @RequestBody java.util.Map<String, Object> rules) {
-		return partners.setRules(id, rules);
+	PartnerView setRules(@PathVariable String id, @RequestBody java.util.Map<String, Object> rules) {
+		return PartnerView.of(partners.setRules(id, rules));
 	}
 
 	@GetMapping
-	List<Partner> list() {
-		return partners.list();
+	List<PartnerView> list() {
+		return partners.list().stream().map(PartnerView::of).toList();
 	}
 
 	@GetMapping("/{id}")
-	Partner get(@PathVariable String id) {
-		return partners.get(id);
+	PartnerView get(@PathVariable String id) {
+		return PartnerView.of(partners.get(id));
 	}
 
 	@DeleteMapping("/{id}")

@@ -39,7 +39,7 @@ class EntitlementAdminApiTests {
 		HttpResponse<String> course = post(http, "/api/admin/collections", "{\"id\":\"c-" + suffix
 				+ "\",\"kind\":\"course\",\"title\":\"Course\",\"videos\":[\"v1-" + suffix + "\"]}");
 		assertThat(course.statusCode()).as(course.body()).isEqualTo(201);
-		assertThat(course.body()).contains("\"kind\":\"COURSE\"", "v1-" + suffix);
+		assertThat(course.body()).contains("\"kind\":\"course\"", "v1-" + suffix);
 
 		String check = "/api/admin/entitlements/check?user=" + username + "&video=v1-" + suffix;
 		assertThat(JSONObjectUtils.parse(http.send(http.admin(check)).body())).containsEntry("allowed", false)
@@ -50,6 +50,8 @@ class EntitlementAdminApiTests {
 					+ ",subscription,2099-01-01T00:00:00Z\n")));
 		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 		assertThat(imported.body()).contains("\"imported\":1");
+		assertThat(http.send(http.admin("/api/admin/grants?user=" + username)).body()).contains("\"kind\":\"subscription\"")
+			.doesNotContain("SUBSCRIPTION");
 		assertThat(JSONObjectUtils.parse(http.send(http.admin(check)).body())).containsEntry("allowed", true)
 			.containsEntry("reason", "entitled");
 		assertThat(JSONObjectUtils.parse(http.send(http.admin(check + "&at=2099-01-01T00:00:00Z")).body()))

@@ -53,8 +53,7 @@ class PartnerAdminApiTests {
 		HttpResponse<String> created = create("example-" + s, Map.of("profile", "streamamg", "claim_names",
 				Map.of("customer", "sub", "session", "jti", "entry", "asset_id")));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		assertThat(JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(created.body()), "partner"),
-				"claim_names")).containsEntry("customer", "sub").containsEntry("session", "jti");
+		assertThat(JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(created.body()), "claim_names")).containsEntry("customer", "sub").containsEntry("session", "jti");
 	}
 
 	@Test
@@ -82,6 +81,27 @@ class PartnerAdminApiTests {
 		assertProblem(http.send(http.admin("/api/admin/partners/" + id)), 404, "unknown-partner");
 		HttpResponse<String> retried = create(id, Map.of("profile", "kinescope", "callback_username", "kin-b-" + s));
 		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+	}
+
+	@Test
+	void answersTakeTheFormRequestsTakeSoTheyCanBeSentBack() throws Exception {
+		String id = "shape-" + s;
+		Map<String, Object> rules = Map.of("ips", java.util.List.of("203.0.113.0/24"), "origins", java.util.List.of(),
+				"countries", java.util.List.of(), "windows", java.util.List.of(Map.of("days", java.util.List.of("mon", "sat"),
+						"from", "08:00", "until", "20:00", "zone", "Europe/Madrid")));
+		HttpResponse<String> created = create(id, Map.of("profile", "kinescope", "callback_username", "shape-" + s,
+				"default_lifetime_seconds", 600, "rules", rules));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		Map<String, Object> answer = JSONObjectUtils.parse(created.body());
+		assertThat(answer).containsEntry("id", id).containsEntry("profile", "kinescope")
+			.containsEntry("default_lifetime_seconds", 600L).containsEntry("max_lifetime_seconds", 86400L)
+			.containsKey("callback_password").doesNotContainKeys("partner", "default_lifetime", "max_lifetime");
+		assertThat(answer.get("rules")).isEqualTo(rules);
+
+		Map<String, Object> read = JSONObjectUtils.parse(http.send(http.admin("/api/admin/partners/" + id)).body());
+		answer.remove("callback_password");
+		assertThat(read).isEqualTo(answer);
+		assertThat(read.toString()).doesNotContain("empty", "KINESCOPE", "MONDAY");
 	}
 
 	private HttpResponse<String> create(String id, Map<String, Object> fields) {
