@@ -1,6 +1,11 @@
 package dev.ticketbooth.admin;
 
 import java.util.List;
+import java.util.Map;
+
+import dev.ticketbooth.config.ApiProblemException;
+
+import org.springframework.http.HttpStatus;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
+	static final int MAX_LIMIT = 100_000;
+
 	private final AuditTrail audit;
 
 	AuditController(AuditTrail audit) {
@@ -18,6 +25,10 @@ class AuditController {
 
 	@GetMapping("/api/admin/audit")
 	List<AuditEvent> audit(@RequestParam(defaultValue = "1000") int limit) {
-		return audit.recent(Math.max(1, Math.min(limit, 100_000)));
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+					"limit must be a whole number from 1 to " + MAX_LIMIT, Map.of("field", "limit"));
+		}
+		return audit.recent(limit);
 	}
 }

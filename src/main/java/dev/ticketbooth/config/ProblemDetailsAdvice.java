@@ -16,9 +16,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -71,6 +73,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (tooLarge != null) {
 			return handleExceptionInternal(ex, tooLarge.problem(), headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
+		ProblemDetail field = JsonFieldProblems.of(ex);
+		if (field != null) {
+			return handleExceptionInternal(ex, field, headers, HttpStatus.BAD_REQUEST, request);
+		}
 		return super.handleHttpMessageNotReadable(ex, headers, status, request);
 	}
 
@@ -83,6 +89,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setType(URI.create("about:blank"));
 		if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
 			problem.setProperty("code", Problems.codeFor(ex));
+		}
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			problem.setProperty("field", mismatch.getName());
+			problem.setDetail("The parameter '" + mismatch.getName() + "' must be "
+					+ (mismatch.getRequiredType() == int.class || mismatch.getRequiredType() == Integer.class
+							|| mismatch.getRequiredType() == long.class ? "a whole number" : "of another type"));
+		}
+		else if (ex instanceof MissingServletRequestParameterException missing) {
+			problem.setProperty("field", missing.getParameterName());
 		}
 		HttpHeaders out = new HttpHeaders();
 		out.addAll(headers);

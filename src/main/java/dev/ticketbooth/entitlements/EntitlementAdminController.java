@@ -1,12 +1,10 @@
 package dev.ticketbooth.entitlements;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.Rfc3339;
 import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.http.HttpStatus;
@@ -89,13 +87,7 @@ class EntitlementAdminController {
 	/** What the decision would be, for support staff: {@code ?user=&video=[&at=RFC 3339]}. */
 	@GetMapping("/entitlements/check")
 	Access check(@RequestParam String user, @RequestParam String video, @RequestParam(required = false) String at) {
-		Instant when;
-		try {
-			when = at == null ? clock.instant() : OffsetDateTime.parse(at).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw ApiProblemException.badRequest("invalid-time", "at must be an RFC 3339 time");
-		}
-		return entitlements.mayWatch(user, video, when);
+		Instant when = at == null ? clock.instant() : Rfc3339.parse("at", at);
+		return entitlements.mayWatch(user, video, when == null ? clock.instant() : when);
 	}
 }

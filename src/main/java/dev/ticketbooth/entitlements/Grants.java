@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.config.ApiProblemException;
+import dev.ticketbooth.config.Rfc3339;
 import dev.ticketbooth.config.DbTime;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
@@ -197,15 +196,7 @@ public class Grants {
 	}
 
 	private static Instant time(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value.trim()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw ApiProblemException.badRequest("invalid-time", field + " must be an RFC 3339 time such as 2026-12-31T23:59:59Z");
-		}
+		return Rfc3339.parse(field, value);
 	}
 
 	private static Grant map(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,8 @@ package dev.ticketbooth.partners;
 
 import java.util.Map;
 
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * A partner as operators write it (admin API, console, demo data); nulls take the profile's
  * defaults. {@link PartnerRequests} checks it.
@@ -9,7 +11,8 @@ import java.util.Map;
 public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 		Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
 		Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
-		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm, Map<String, String> settings) {
+		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm,
+		@JsonDeserialize(contentUsing = SettingValues.class) Map<String, String> settings) {
 
 	/** Without dialect settings. */
 	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
