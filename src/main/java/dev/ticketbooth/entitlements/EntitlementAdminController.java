@@ -71,7 +71,7 @@ class EntitlementAdminController {
 
 	@PostMapping(path = "/grants/import", consumes = "text/csv")
 	Map<String, Integer> importCsv(@RequestBody String csv) {
-		return Map.of("imported", grants.importAll(GrantCsv.parse(csv)));
+		return Map.of("imported", grants.importCsv(csv));
 	}
 
 	@PutMapping(path = "/users/{username}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -106,20 +106,40 @@ public class Grants {
 		return grant;
 	}
 
-	/** Every line checked first; any bad line refuses the whole import (400 with each line's error). */
+	/**
+	 * A JSON import: every grant checked first; any bad one refuses the whole import (400 with
+	 * each one's error, by its {@code index} in the array, from 0).
+	 */
 	@Transactional
 	public int importAll(List<GrantRequest> requests) {
+		List<Numbered> numbered = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			numbered.add(new Numbered("index", i, requests.get(i)));
+		}
+		return importNumbered(numbered);
+	}
+
+	/** A CSV import, the same, with each error at its {@code line} of the file (the header is line 1). */
+	@Transactional
+	public int importCsv(String csv) {
+		return importNumbered(GrantCsv.parse(csv).stream().map(l -> new Numbered("line", l.number(), l.request())).toList());
+	}
+
+	private record Numbered(String place, int number, GrantRequest request) {
+	}
+
+	private int importNumbered(List<Numbered> requests) {
 		if (requests.size() > MAX_IMPORT) {
 			throw ApiProblemException.badRequest("import-too-large", "At most " + MAX_IMPORT + " grants per import");
 		}
 		List<Map<String, Object>> errors = new ArrayList<>();
-		for (int i = 0; i < requests.size(); i++) {
+		for (Numbered numbered : requests) {
 			try {
-				validate(requests.get(i));
+				validate(numbered.request());
 			}
 			catch (ApiProblemException ex) {
 				Map<String, Object> error = new LinkedHashMap<>();
-				error.put("line", i + 1);
+				error.put(numbered.place(), numbered.number());
 				error.put("code", ex.code());
 				error.put("detail", ex.getMessage());
 				errors.add(error);
@@ -133,7 +153,7 @@ public class Grants {
 					errors.size() + " grant(s) are invalid; nothing was imported", Map.of("errors", errors));
 		}
 		try {
-			requests.forEach(this::saveOnce);
+			requests.forEach(numbered -> saveOnce(numbered.request()));
 		}
 		catch (DuplicateKeyException ex) {
 			throw ApiProblemException.conflict("import-conflict", "Another request saved a grant with the same user and "

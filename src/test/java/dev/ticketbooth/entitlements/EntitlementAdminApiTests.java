@@ -76,6 +76,20 @@ class EntitlementAdminApiTests {
 				"invalid-time");
 	}
 
+	@Test
+	void importErrorsPointAtTheFilesLineOrTheArraysIndex() throws Exception {
+		Http http = new Http(port);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		HttpResponse<String> csv = http.send(http.admin("/api/admin/grants/import").header("Content-Type", "text/csv")
+			.POST(BodyPublishers.ofString("user,video,kind\n\nnobody-" + suffix + ",v,rental\n")));
+		assertProblem(csv, 400, "invalid-grants");
+		assertThat(JSONObjectUtils.parse(csv.body()).get("errors").toString()).contains("line=3").doesNotContain("index");
+		HttpResponse<String> json = post(http, "/api/admin/grants/import", "[{\"user\":\"nobody-" + suffix
+				+ "\",\"video\":\"v\",\"kind\":\"rental\"}]");
+		assertProblem(json, 400, "invalid-grants");
+		assertThat(JSONObjectUtils.parse(json.body()).get("errors").toString()).contains("index=0").doesNotContain("line");
+	}
+
 	private static HttpResponse<String> post(Http http, String path, String json) {
 		return http.send(http.admin(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
 	}
