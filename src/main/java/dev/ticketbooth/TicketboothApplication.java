@@ -14,7 +14,7 @@ public class TicketboothApplication {
 	public static void main(String[] args) {
 		CryptoProviders.install();
 		if (args.length > 0 && KeysCommandLine.COMMAND.equals(args[0])) {
-			System.exit(KeysCommandLine.run(args));
+			System.exit(KeysCommandLine.run(args, KeysCommandLineApplication.class));
 		}
 		SpringApplication.run(TicketboothApplication.class, args);
 	}

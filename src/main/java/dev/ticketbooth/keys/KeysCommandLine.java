@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.ticketbooth.TicketboothApplication;
 import dev.ticketbooth.config.ApiProblemException;
 
 import org.springframework.boot.Banner;
@@ -56,12 +55,15 @@ public final class KeysCommandLine {
 	private KeysCommandLine() {
 	}
 
-	/** Runs one command; returns the process exit code (0 ok, 1 refused, 2 usage). */
-	public static int run(String[] args) {
-		return run(args, System.out, System.err);
+	/**
+	 * Runs one command in a context built from {@code application} (only what keys need); returns the
+	 * process exit code (0 ok, 1 refused, 2 usage).
+	 */
+	public static int run(String[] args, Class<?> application) {
+		return run(args, application, System.out, System.err);
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
+	static int run(String[] args, Class<?> application, PrintStream out, PrintStream err) {
 		List<String> words = new ArrayList<>();
 		List<String> springArgs = new ArrayList<>();
 		for (int i = 1; i < args.length; i++) {
@@ -75,9 +77,14 @@ public final class KeysCommandLine {
 		springArgs.add("--ticketbooth.scheduling.enabled=false");
 		springArgs.add("--ticketbooth.admin.bootstrap=false");
 		springArgs.add("--ticketbooth.cli=true");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TicketboothApplication.class)
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-			.properties("logging.level.root=WARN", "logging.level.dev.ticketbooth.keys.KeysCommandLine=INFO")
+			// a failure is one line on stderr (below), not Spring's report and a stack trace
+			.properties("logging.level.root=WARN", "logging.level.dev.ticketbooth.keys.KeysCommandLine=INFO",
+					"logging.level.org.springframework.boot.SpringApplication=OFF",
+					"logging.level.org.springframework.boot.diagnostics=OFF", "logging.level.org.springframework.context=ERROR",
+					"logging.level.com.zaxxer.hikari=OFF",
+					"logging.level.org.flywaydb=OFF")
 			.run(springArgs.toArray(String[]::new))) {
 			return new Commands(context.getBean(KeyRing.class), context.getBean(KeyRotation.class),
 					context.getBean(KeyProperties.class), out, err).execute(words);
@@ -100,13 +107,41 @@ public final class KeysCommandLine {
 				return 1;
 			}
 			KeyEncryptionKeyException kek = KeyEncryptionKeyFailureAnalyzer.find(ex);
-			if (kek == null) {
-				throw ex;
+			if (kek != null) {
+				err.println("error: " + kek.getMessage());
+				err.println(kek.action());
+				return 1;
 			}
-			err.println("error: " + kek.getMessage());
-			err.println(kek.action());
+			if (databaseFailure(ex)) {
+				err.println("error: the database cannot be used: " + oneLine(root(ex)));
+				return 1;
+			}
+			err.println("error: " + oneLine(root(ex)));
 			return 1;
 		}
+	}
+
+	private static boolean databaseFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException || cause instanceof org.springframework.dao.DataAccessException
+					|| cause.getClass().getName().startsWith("org.flywaydb.")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Throwable root(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	private static String oneLine(Throwable ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
 	}
 
 	/** H2's "database may be already in use" (error 90020): another process holds the file. */

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * KEK stops start-up before the web server listens.
  */
 @Configuration(proxyBeanMethods = false)
-class KeysConfig {
+public class KeysConfig {
 
 	@Bean
 	KeyEncryptionKey keyEncryptionKey(TicketboothProperties properties) {

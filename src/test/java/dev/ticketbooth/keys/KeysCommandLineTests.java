@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ticketbooth.KeysCommandLineApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,17 @@ class KeysCommandLineTests {
 		assertThat(wrongKek.err()).contains("does not decrypt", "Nothing was changed");
 	}
 
+	@Test
+	void anUnreachableDatabaseIsOneLineNotAStackTrace() {
+		Run down = run(List.of("keys", "list", "--ticketbooth.home=" + home, "--ticketbooth.kek=" + kek,
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/ticketbooth", "--spring.datasource.username=x",
+				"--spring.datasource.hikari.connection-timeout=250"));
+		assertThat(down.exit()).isEqualTo(1);
+		assertThat(down.err()).startsWith("error: the database cannot be used: ").doesNotContain("\tat ", "Exception");
+		assertThat(down.err().strip().lines()).hasSize(1);
+		assertThat(down.out()).isEmpty();
+	}
+
 	private Run keys(String... words) {
 		List<String> args = new ArrayList<>(List.of("keys"));
 		args.addAll(List.of(words));
@@ -110,7 +122,7 @@ class KeysCommandLineTests {
 	private static Run run(List<String> args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = KeysCommandLine.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+		int exit = KeysCommandLine.run(args.toArray(String[]::new), KeysCommandLineApplication.class, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}

@@ -1,0 +1,43 @@
+package dev.ticketbooth;
+
+import java.time.Clock;
+
+import dev.ticketbooth.admin.AuditTrail;
+import dev.ticketbooth.config.TicketboothProperties;
+import dev.ticketbooth.keys.KeyProperties;
+import dev.ticketbooth.keys.KeysConfig;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a {@code keys} command needs and nothing more: the database and its migrations, the key
+ * ring and rotation, and the audit trail that records what the command changed. No web server,
+ * security, OIDC, sessions or schedules, so a command starts in about a second rather than booting
+ * the whole server.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
+		DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+		FlywayAutoConfiguration.class })
+@EnableConfigurationProperties({ TicketboothProperties.class, KeyProperties.class })
+@Import({ KeysConfig.class, AuditTrail.class })
+public class KeysCommandLineApplication {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+}
