@@ -7,7 +7,6 @@ import dev.ticketbooth.config.TicketboothProperties;
 import dev.ticketbooth.keys.KeyProperties;
 import dev.ticketbooth.keys.KeysConfig;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -25,9 +24,9 @@ import org.springframework.context.annotation.Import;
  * What a {@code keys} command needs and nothing more: the database and its migrations, the key
  * ring and rotation, and the audit trail that records what the command changed. No web server,
  * security, OIDC, sessions or schedules, so a command starts in about a second rather than booting
- * the whole server.
+ * the whole server. Deliberately no {@code @Configuration}: the server's component scan must not
+ * pick it up; as the CLI's source class it is read as configuration all the same.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
 		DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
