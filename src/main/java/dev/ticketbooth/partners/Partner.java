@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ticketbooth.keys.KeyAlgorithm;
 
 /**
@@ -43,5 +44,17 @@ public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgor
 	/** What this partner's platform says about its tokens. */
 	public Dialect dialect() {
 		return profile.dialect();
+	}
+
+	/** A CDN partner's origin URL template, also answered beside its settings; null for the others. */
+	@JsonProperty("origin")
+	public String origin() {
+		return settings.get(CdnOrigin.FIELD);
+	}
+
+	/** A CloudFront partner's hash algorithm (SHA1 or SHA256), also answered beside its settings. */
+	@JsonProperty("hash_algorithm")
+	public String hashAlgorithm() {
+		return settings.get(CloudFrontDialect.HASH_ALGORITHM);
 	}
 }
