@@ -71,8 +71,8 @@ public sealed interface SignedUrlDialect extends Dialect permits CloudFrontDiale
 	}
 
 	/**
-	 * The one IP address a CDN token can be locked to, from {@code allow.ips}; more than one entry is
-	 * 400 {@code rule-not-supported} (the CDN checks one).
+	 * The one IP address a CDN token can be locked to, from {@code allow.ips} (a /32 or /128 written
+	 * as its address); more than one entry is 400 {@code rule-not-supported} (the CDN checks one).
 	 */
 	static String oneIp(AllowRules rules, String platform) {
 		if (rules.ips().isEmpty()) {
@@ -82,6 +82,8 @@ public sealed interface SignedUrlDialect extends Dialect permits CloudFrontDiale
 			throw ApiProblemException.badRequest("rule-not-supported",
 					platform + " locks a URL to one IP address: give allow.ips a single entry");
 		}
-		return rules.ips().get(0);
+		String ip = rules.ips().get(0);
+		boolean v6 = ip.indexOf(':') >= 0;
+		return ip.endsWith(v6 ? "/128" : "/32") ? ip.substring(0, ip.indexOf('/')) : ip;
 	}
 }
