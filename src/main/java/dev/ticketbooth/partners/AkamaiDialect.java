@@ -98,11 +98,11 @@ public final class AkamaiDialect implements SignedUrlDialect {
 		return new Signed(token.toString(), urls, Map.of(name, token.toString()));
 	}
 
-	/** HMAC-SHA256 under the hex key; a secret that is not hex is 409 {@code invalid-secret}, naming only its kid. */
+	/** HMAC-SHA256 under the hex key; a secret that is not hex is 409 {@code secret-not-hex}, naming only its kid. */
 	private static byte[] hmac(RingKey key, String data) {
 		String hex = new String(key.secret().getEncoded(), StandardCharsets.US_ASCII);
 		if (!HEX.matcher(hex).matches()) {
-			throw new ApiProblemException(HttpStatus.CONFLICT, "invalid-secret", "The ACTIVE secret " + key.kid() + " of set '"
+			throw new ApiProblemException(HttpStatus.CONFLICT, "secret-not-hex", "The ACTIVE secret " + key.kid() + " of set '"
 					+ key.keySet() + "' is not hex: import the key exactly as Akamai's Token Auth behavior shows it");
 		}
 		try {

@@ -159,7 +159,7 @@ class AkamaiTokenTests {
 		assertCreated(api.createPartner(Map.of("id", "ak-plain-" + s, "profile", "akamai", "key_set", plain, "origin",
 				HOST + "/{video}/")));
 		HttpResponse<String> refused = api.post(Map.of("partner", "ak-plain-" + s, "user", user.username(), "video", video));
-		assertProblem(refused, 409, "invalid-secret");
+		assertProblem(refused, 409, "secret-not-hex");
 		assertThat(refused.body()).doesNotContain(secret);
 	}
 
