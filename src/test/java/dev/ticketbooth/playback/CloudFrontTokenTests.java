@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.ticketbooth.Jose;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.Viewers;
@@ -173,7 +174,7 @@ class CloudFrontTokenTests {
 	}
 
 	@Test
-	void partnersNeedAnOriginWithOneVideoAndAKnownHashAlgorithm() {
+	void partnersNeedAnOriginWithOneVideoAndAKnownHashAlgorithm() throws Exception {
 		String base = "{\"profile\":\"cloudfront\",\"key_set\":\"" + set + "\"";
 		for (String bad : List.of("", ",\"origin\":\"https://d1.cloudfront.net/videos/\"",
 				",\"origin\":\"ftp://d1.cloudfront.net/{video}/\"", ",\"origin\":\"https://{video}.cloudfront.net/x/\"",
@@ -194,8 +195,11 @@ class CloudFrontTokenTests {
 		HttpResponse<String> created = api.createPartner("{\"id\":\"cf-ok-" + s + "\"," + base.substring(1)
 				+ ",\"settings\":{\"origin\":\"https://d1.cloudfront.net/{video}/\",\"hash_algorithm\":\"sha256\"}}");
 		assertCreated(created);
-		assertThat(created.body()).contains("\"origin\":\"https://d1.cloudfront.net/{video}/\"",
-				"\"hash_algorithm\":\"SHA256\"");
+		Map<String, Object> partner = map(JSONObjectUtils.parse(created.body()).get("partner"));
+		assertThat(partner).containsEntry("origin", "https://d1.cloudfront.net/{video}/")
+			.containsEntry("hash_algorithm", "SHA256");
+		assertThat(map(partner.get("settings"))).containsEntry("origin", "https://d1.cloudfront.net/{video}/")
+			.containsEntry("hash_algorithm", "SHA256");
 	}
 
 	@Test
