@@ -56,6 +56,12 @@ class KeyAdminController {
 	record ImportRequest(String pem, Object jwk, String password, String set, String partnerKeyId, Boolean activate,
 			String secret, @JsonAnySetter Map<String, Object> otherMembers) {
 
+		/** Names the options only: a request printed anywhere shows no key, password or secret. */
+		@Override
+		public String toString() {
+			return "ImportRequest[set=" + set + ", partnerKeyId=" + partnerKeyId + ", activate=" + activate + "]";
+		}
+
 		/** The only form of a secret; with a key pair beside it the request is ambiguous. */
 		boolean isSecret() {
 			if (secret != null && (pem != null || jwk != null || (otherMembers != null && otherMembers.containsKey("kty")))) {

@@ -11,7 +11,9 @@ public record KeyView(String kid, String set, KeyAlgorithm algorithm, KeyState s
 	static KeyView of(RingKey key, KeyProperties properties) {
 		return new KeyView(key.kid(), key.keySet(), key.algorithm(), key.state(), key.origin(), key.partnerKeyId(),
 				key.createdAt(), key.activatedAt(), key.retiredAt(), key.revokedAt(),
-				key.state() == KeyState.NEXT ? RotationSchedule.of(properties).promotableAt(key.createdAt()) : null,
+				// a NEXT secret waits for no JWKS cache: it may sign once the CDN holds it
+				key.state() == KeyState.NEXT && !key.algorithm().symmetric()
+						? RotationSchedule.of(properties).promotableAt(key.createdAt()) : null,
 				key.state() == KeyState.RETIRED ? key.removalAt(properties.retention()) : null,
 				key.algorithm().symmetric() ? null : key.publicJwk().toJSONObject());
 	}

@@ -12,7 +12,9 @@ import dev.ticketbooth.keys.RingKey;
  * CloudFront, Akamai, bunny.net): a mint gives {@code urls} (and {@code cookies} where the CDN
  * takes them) for the partner's {@code origin}, signed with the set's ACTIVE key or secret, instead
  * of a JWT. Minted from the same entitlement and never outliving it, like every token; nothing
- * comes back to our decisions, since the CDN checks the signature itself.
+ * comes back to our decisions, since the CDN checks the signature itself. Akamai and bunny.net
+ * share a secret with us (an HS256 set) and know it by no id of theirs, so their sets have no vendor
+ * key id to wait for; CloudFront holds our public key under its own id ({@link VendorKeyDialect}).
  */
 public sealed interface SignedUrlDialect extends Dialect permits CloudFrontDialect, AkamaiDialect, BunnyDialect {
 

@@ -36,6 +36,9 @@ class CdnSecretTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	KeyRotation rotation;
+
 	Http http;
 
 	final String s = Viewers.suffix();
@@ -71,7 +74,20 @@ class CdnSecretTests {
 		assertThat(http.send(http.admin("/api/admin/audit?limit=200")).body()).doesNotContain(secret);
 
 		assertProblem(post("/api/admin/keys/import", Map.of("secret", secret, "set", set)), 409, "key-exists");
-		assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aSetWaitingForItsFirstSecretIsNoFaultOfTheRing() throws Exception {
+		String set = "empty-secrets-" + s;
+		assertThat(post("/api/admin/key-sets", Map.of("name", set, "algorithms", List.of("HS256"))).statusCode()).isEqualTo(201);
+		rotation.maintain(); // what the schedule (off in tests) does: it generates no secret
+		assertThat(ring.keys().stream().filter(k -> k.keySet().equals(set))).isEmpty();
+		Map<String, Object> health = JSONObjectUtils.parse(http.send(http.admin("/actuator/health")).body());
+		Map<String, Object> keyRing = (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("keyRing");
+		Map<String, Object> details = (Map<String, Object>) keyRing.get("details");
+		assertThat(details.get("problems").toString()).doesNotContain(set);
+		assertThat(details.get("waiting").toString()).contains(set + "/HS256: no ACTIVE secret yet");
 	}
 
 	@Test
