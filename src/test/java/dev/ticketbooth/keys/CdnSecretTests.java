@@ -12,8 +12,11 @@ import dev.ticketbooth.Viewers;
 import dev.ticketbooth.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the KEK, and never published, exported, shown or trusted to verify a token of ours.
  */
 @TicketboothServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class CdnSecretTests {
 
 	@LocalServerPort
@@ -49,7 +53,7 @@ class CdnSecretTests {
 	}
 
 	@Test
-	void aSecretIsSealedAndNeverPublishedExportedOrShown() throws Exception {
+	void aSecretIsSealedAndNeverPublishedExportedOrShown(CapturedOutput output) throws Exception {
 		String set = "secrets-" + s;
 		String secret = UUID.randomUUID().toString();
 		assertThat(post("/api/admin/key-sets", Map.of("name", set, "algorithms", List.of("HS256"))).statusCode()).isEqualTo(201);
@@ -74,6 +78,7 @@ class CdnSecretTests {
 		assertThat(http.send(http.admin("/api/admin/audit?limit=200")).body()).doesNotContain(secret);
 
 		assertProblem(post("/api/admin/keys/import", Map.of("secret", secret, "set", set)), 409, "key-exists");
+		assertThat(output.getAll()).as("the log").contains(kid).doesNotContain(secret);
 	}
 
 	@Test
