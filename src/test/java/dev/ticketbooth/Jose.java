@@ -73,6 +73,27 @@ public final class Jose {
 		return DIR.resolve("node_modules").resolve(name);
 	}
 
+	/**
+	 * What a CDN's own published signer makes of {@code request} ({@code src/test/js/cdn-sign.mjs}):
+	 * {@code cloudfront} with npm's {@code @aws-sdk/cloudfront-signer}, {@code akamai} with npm's
+	 * {@code akamai-edgeauth}. The request goes through a file, never the command line.
+	 */
+	public static Map<String, Object> cdnSign(String mode, Map<String, Object> request) {
+		try {
+			Path file = Files.createTempFile("ticketbooth-cdn-", ".json");
+			try {
+				Files.writeString(file, JSONObjectUtils.toJSONString(request));
+				return script("cdn-sign.mjs", mode, file.toString());
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Runs another script of src/test/js and returns the JSON object it printed last. */
 	public static Map<String, Object> script(String script, String... args) {
 		install();
@@ -116,7 +137,9 @@ public final class Jose {
 		}
 		if (!Files.exists(DIR.resolve("node_modules/jose/package.json"))
 				|| !Files.exists(DIR.resolve("node_modules/openid-client/package.json"))
-				|| !Files.exists(DIR.resolve("node_modules/@ip-location-db/geo-whois-asn-country-mmdb/package.json"))) {
+				|| !Files.exists(DIR.resolve("node_modules/@ip-location-db/geo-whois-asn-country-mmdb/package.json"))
+				|| !Files.exists(DIR.resolve("node_modules/@aws-sdk/cloudfront-signer/package.json"))
+				|| !Files.exists(DIR.resolve("node_modules/akamai-edgeauth/package.json"))) {
 			exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
 		}
 		installed = true;

@@ -275,7 +275,8 @@ class ConsoleController {
 	@org.springframework.web.bind.annotation.ResponseBody
 	String publicPem(@PathVariable String kid) {
 		return PemCodec.writePublicKey(ring.find(kid)
-			.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'")).publicKey());
+			.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'"))
+			.exportablePublicKey());
 	}
 
 	@GetMapping("/admin/audit")

@@ -51,9 +51,25 @@ class KeyAdminController {
 	 * {@code jwk}: a private JWK as an object, as JSON text or base64 of it (Cloudflare's
 	 * {@code jwk}). A body that is itself a private JWK (it has {@code kty}) is read whole, with
 	 * {@code set}, {@code partner_key_id} and {@code activate} from the query as for raw PEM.
+	 * {@code secret}: a CDN's shared secret (Akamai key, bunny.net security key) for an HS256 set.
 	 */
 	record ImportRequest(String pem, Object jwk, String password, String set, String partnerKeyId, Boolean activate,
-			@JsonAnySetter Map<String, Object> otherMembers) {
+			String secret, @JsonAnySetter Map<String, Object> otherMembers) {
+
+		/** Names the options only: a request printed anywhere shows no key, password or secret. */
+		@Override
+		public String toString() {
+			return "ImportRequest[set=" + set + ", partnerKeyId=" + partnerKeyId + ", activate=" + activate + "]";
+		}
+
+		/** The only form of a secret; with a key pair beside it the request is ambiguous. */
+		boolean isSecret() {
+			if (secret != null && (pem != null || jwk != null || (otherMembers != null && otherMembers.containsKey("kty")))) {
+				throw ApiProblemException.badRequest("malformed-request",
+						"Give one key: \"secret\", \"pem\", \"jwk\", or a JWK as the whole body");
+			}
+			return secret != null;
+		}
 
 		@SuppressWarnings("unchecked") // a JSON object's keys are strings
 		KeyPair keyPair() {
@@ -115,9 +131,13 @@ class KeyAdminController {
 			@RequestParam(defaultValue = KeySet.DEFAULT) String set,
 			@RequestParam(name = "partner_key_id", required = false) String partnerKeyId,
 			@RequestParam(defaultValue = "false") boolean activate) {
-		return imported(rotation.importKey(request.keyPair(), request.set() == null ? set : request.set(),
-				request.partnerKeyId() == null ? partnerKeyId : request.partnerKeyId(),
-				request.activate() == null ? activate : request.activate()));
+		String toSet = request.set() == null ? set : request.set();
+		String vendorId = request.partnerKeyId() == null ? partnerKeyId : request.partnerKeyId();
+		boolean activated = request.activate() == null ? activate : request.activate();
+		if (request.isSecret()) {
+			return imported(rotation.importSecret(request.secret(), toSet, vendorId, activated));
+		}
+		return imported(rotation.importKey(request.keyPair(), toSet, vendorId, activated));
 	}
 
 	/**
@@ -133,7 +153,7 @@ class KeyAdminController {
 
 	@GetMapping(path = "/keys/{kid}/public.pem", produces = PEM)
 	String publicPem(@PathVariable String kid) {
-		return PemCodec.writePublicKey(find(kid).publicKey());
+		return PemCodec.writePublicKey(find(kid).exportablePublicKey());
 	}
 
 	@GetMapping("/key-sets")

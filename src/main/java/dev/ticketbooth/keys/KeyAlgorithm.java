@@ -19,7 +19,11 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 
-/** The asymmetric JWS algorithms the key ring holds keys for. */
+/**
+ * The JWS algorithms the key ring holds keys for: asymmetric pairs that sign our tokens, and
+ * {@link #HS256} secrets that a CDN shares with us (Akamai, bunny.net), which sign URLs, never a
+ * token of ours, and are never published or exported.
+ */
 public enum KeyAlgorithm {
 
 	RS256("RSA", "SHA256withRSA", null) {
@@ -51,6 +55,27 @@ public enum KeyAlgorithm {
 			return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(rawEd25519(key))).keyID(kid)
 				.keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA).build();
 		}
+	},
+	/**
+	 * A secret shared with a CDN (Akamai's hex key, bunny.net's security key): imported, sealed
+	 * under the KEK like a private key, never generated (nobody could paste a secret we never
+	 * export), never in a JWKS, never trusted to verify a token.
+	 */
+	HS256("HmacSHA256", "HmacSHA256", null) {
+		@Override
+		KeyPair generate() {
+			throw new UnsupportedOperationException("HS256 secrets are imported, never generated");
+		}
+
+		@Override
+		public JWK publicJwk(String kid, PublicKey key) {
+			throw new UnsupportedOperationException("An HS256 secret has no public key");
+		}
+
+		@Override
+		public boolean symmetric() {
+			return true;
+		}
 	};
 
 	private final String keyType;
@@ -77,6 +102,11 @@ public enum KeyAlgorithm {
 	public JWK publicJwk(String kid, PublicKey key) {
 		return new ECKey.Builder(curve, (ECPublicKey) key).keyID(kid).keyUse(KeyUse.SIGNATURE)
 			.algorithm(JWSAlgorithm.parse(name())).build();
+	}
+
+	/** A secret shared with a CDN rather than a key pair: no public half, no JWK, no PEM. */
+	public boolean symmetric() {
+		return false;
 	}
 
 	/** ECDSA, whose JCA signatures are DER and JOSE signatures R‖S (RFC 7518 §3.4). */
@@ -109,7 +139,7 @@ public enum KeyAlgorithm {
 			.orElseThrow(() -> new IllegalArgumentException("Unsupported algorithm '" + name + "' (supported: " + names() + ")"));
 	}
 
-	/** {@code RS256, ES256, ES384, EdDSA}: for messages. */
+	/** {@code RS256, ES256, ES384, EdDSA, HS256}: for messages. */
 	public static String names() {
 		return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
 	}

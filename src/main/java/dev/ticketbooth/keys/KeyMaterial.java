@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.nimbusds.jose.JOSEException;
 
 /** Turns key pairs into stored rows and back, encrypting the private half under the KEK. */
@@ -18,8 +22,35 @@ final class KeyMaterial {
 
 	private final KeyEncryptionKey kek;
 
+	/** Names HS256 secrets: a kid derived from the secret under a KEK-derived key reveals nothing of it. */
+	private final SecretKeySpec secretKidKey;
+
 	KeyMaterial(KeyEncryptionKey kek) {
 		this.kek = kek;
+		this.secretKidKey = new SecretKeySpec(kek.derive("cdn-secret-kid-v1"), "HmacSHA256");
+	}
+
+	/**
+	 * The kid of an HS256 secret: stable (the same secret imported twice is found), but a keyed
+	 * hash, so a kid in a log or the API gives no way to guess a short secret offline.
+	 */
+	String secretKid(byte[] secret) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(secretKidKey);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(secret));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is unavailable", ex);
+		}
+	}
+
+	/** An HS256 secret as a row: no public key, the secret sealed under the KEK like a private key. */
+	StoredKey sealSecret(byte[] secret, String set, KeyState state, String partnerKeyId, Instant now) {
+		String kid = secretKid(secret);
+		String ciphertext = kek.encryptToBase64(secret, context(kid));
+		return new StoredKey(kid, set, KeyAlgorithm.HS256, state, KeyOrigin.IMPORTED, null, ciphertext, partnerKeyId, now,
+				state == KeyState.ACTIVE ? now : null, null, null);
 	}
 
 	/** RFC 7638 thumbprint of the public JWK: stable, so the same key always gets the same kid. */
@@ -48,6 +79,17 @@ final class KeyMaterial {
 	}
 
 	RingKey open(StoredKey stored) {
+		if (stored.algorithm().symmetric()) {
+			SecretKey secret = null;
+			if (stored.privateKeyCiphertext() != null) {
+				byte[] bytes = kek.decryptFromBase64(stored.privateKeyCiphertext(), context(stored.kid()));
+				secret = new SecretKeySpec(bytes, KeyAlgorithm.HS256.keyType());
+				Arrays.fill(bytes, (byte) 0);
+			}
+			return new RingKey(stored.kid(), stored.keySet(), stored.algorithm(), stored.state(), stored.origin(), null, null,
+					stored.partnerKeyId(), stored.createdAt(), stored.activatedAt(), stored.retiredAt(), stored.revokedAt(),
+					secret);
+		}
 		PublicKey publicKey = publicKey(stored.algorithm(), Base64.getDecoder().decode(stored.publicKey()));
 		PrivateKey privateKey = null;
 		if (stored.privateKeyCiphertext() != null) {

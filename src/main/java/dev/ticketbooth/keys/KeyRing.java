@@ -85,7 +85,8 @@ public class KeyRing {
 		List<KeySet> sets = repository.findSets();
 		Map<String, List<JWK>> keysBySet = sets.stream().collect(Collectors.toMap(KeySet::name,
 				set -> byKid.values().stream()
-					.filter(k -> k.keySet().equals(set.name()) && k.state().published())
+					// an HS256 secret is never in a JWKS
+					.filter(k -> k.keySet().equals(set.name()) && k.state().published() && !k.algorithm().symmetric())
 					.sorted(Comparator.comparing(RingKey::state).thenComparing(RingKey::createdAt))
 					.map(RingKey::publicJwk).toList()));
 		Map<String, PublishedJwks> jwks = keysBySet.entrySet().stream()
@@ -122,10 +123,14 @@ public class KeyRing {
 			.orElseThrow(() -> new NoActiveKeyException(set, algorithm));
 	}
 
-	/** A key trusted for verification: NEXT, ACTIVE or RETIRED, never REVOKED. */
+	/**
+	 * A key trusted for verification: NEXT, ACTIVE or RETIRED, never REVOKED, and never an HS256
+	 * secret (it signs a CDN's URLs; a token "signed" with it would be one anyone at the CDN could forge).
+	 */
 	public Optional<RingKey> trusted(String kid) {
 		RingKey key = kid == null ? null : snapshot.byKid().get(kid);
-		return key != null && key.state().published() ? Optional.of(key) : Optional.empty();
+		return key != null && key.state().published() && !key.algorithm().symmetric() ? Optional.of(key)
+				: Optional.empty();
 	}
 
 	/** Every key, including revoked ones, in set and creation order. */

@@ -101,6 +101,11 @@ public class KeyRotation {
 		if (algorithms == null || algorithms.isEmpty()) {
 			throw ApiProblemException.badRequest("invalid-algorithms", "A key set needs at least one algorithm");
 		}
+		if (algorithms.contains(KeyAlgorithm.HS256) && (algorithms.stream().distinct().count() > 1 || published)) {
+			// one kind per set: rotating it and the partners using it then mean one thing
+			throw ApiProblemException.badRequest("invalid-algorithms",
+					"An HS256 set holds CDN secrets only: no other algorithm, and never published");
+		}
 		KeySet set = new KeySet(name, algorithms.stream().distinct().toList(), published, DbTime.now(clock));
 		try {
 			return change(() -> inserted(set), locked -> {
@@ -189,8 +194,14 @@ public class KeyRotation {
 						"Key set '" + setName + "' holds " + set.algorithms() + ", not " + onlyAlgorithm);
 			}
 			Instant now = DbTime.now(clock);
+			for (KeyAlgorithm algorithm : algorithms) {
+				if (algorithm.symmetric() && first(set.name(), algorithm, KeyState.NEXT).isEmpty()) {
+					throw ApiProblemException.conflict("next-secret-missing", "Key set '" + setName
+							+ "' has no NEXT secret: import the CDN's new (transition) key with activate false, then rotate");
+				}
+			}
 			if (!force) {
-				for (KeyAlgorithm algorithm : algorithms) {
+				for (KeyAlgorithm algorithm : algorithms.stream().filter(a -> !a.symmetric()).toList()) {
 					Optional<StoredKey> next = first(set.name(), algorithm, KeyState.NEXT);
 					if (next.isPresent() && lacksVendorKeyId(set, next.get())) {
 						throw partnerKeyIdMissing(next.get());
@@ -274,6 +285,64 @@ public class KeyRotation {
 			throw repository.findByKid(kid).map(KeyRotation::alreadyStored).orElseThrow(() -> ex);
 		}
 		return ring.find(kid).orElseThrow();
+	}
+
+	/**
+	 * Adds a secret a CDN shares with us (Akamai's key, bunny.net's security key) to an HS256 set,
+	 * as {@link #importKey} adds a key pair: ACTIVE when the set has none or when {@code activate}
+	 * is set (the previous ACTIVE secret retires), otherwise NEXT (Akamai's transition key). The
+	 * secret is sealed under the KEK; no log or answer holds it.
+	 */
+	public RingKey importSecret(String secret, String setName, String partnerKeyId, boolean activate) {
+		byte[] bytes = validSecret(secret);
+		String kid = material.secretKid(bytes);
+		String partnerId = validPartnerKeyId(partnerKeyId);
+		try {
+			change(setName, locked -> {
+				KeySet set = locked.set();
+				if (!set.algorithms().contains(KeyAlgorithm.HS256)) {
+					throw ApiProblemException.badRequest("algorithm-not-in-set", "Key set '" + set.name() + "' holds "
+							+ set.algorithms() + " keys; a secret goes into a set of algorithm HS256");
+				}
+				Optional<StoredKey> existing = repository.findByKid(kid);
+				if (existing.isPresent()) {
+					throw alreadyStored(existing.get());
+				}
+				Instant now = DbTime.now(clock);
+				Optional<StoredKey> active = first(set.name(), KeyAlgorithm.HS256, KeyState.ACTIVE);
+				if (active.isEmpty() || activate) {
+					active.ifPresent(a -> repository.retire(a.kid(), now));
+					repository.insert(material.sealSecret(bytes, set.name(), KeyState.ACTIVE, partnerId, now));
+				}
+				else {
+					// the NEXT secret is the CDN's transition key; a new one replaces it
+					first(set.name(), KeyAlgorithm.HS256, KeyState.NEXT).ifPresent(n -> repository.delete(n.kid()));
+					repository.insert(material.sealSecret(bytes, set.name(), KeyState.NEXT, partnerId, now));
+				}
+				locked.afterCommit(() -> {
+					publish("imported", setName, kid);
+					log.info("Imported HS256 secret {} into set '{}'", kid, setName);
+				});
+				return null;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw repository.findByKid(kid).map(KeyRotation::alreadyStored).orElseThrow(() -> ex);
+		}
+		finally {
+			java.util.Arrays.fill(bytes, (byte) 0);
+		}
+		return ring.find(kid).orElseThrow();
+	}
+
+	/** 16-1024 printable ASCII characters: what CDNs hand out (hex, UUIDs); the message never repeats it. */
+	private static byte[] validSecret(String secret) {
+		if (secret == null || secret.length() < 16 || secret.length() > 1024
+				|| !secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+			throw ApiProblemException.badRequest("invalid-secret",
+					"A secret is 16-1024 printable ASCII characters without spaces, as the CDN shows it");
+		}
+		return secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	}
 
 	private void insertImported(KeySet set, KeyPair pair, KeyAlgorithm algorithm, String kid, String partnerId,
@@ -385,6 +454,9 @@ public class KeyRotation {
 
 	/** Makes sure an ACTIVE and a NEXT key exist; never promotes a NEXT key while an ACTIVE one exists. */
 	private RotationResult ensureActiveAndNext(KeySet set, KeyAlgorithm algorithm, Instant now) {
+		if (algorithm.symmetric()) {
+			return ensureActiveSecret(set, now);
+		}
 		Optional<StoredKey> active = first(set.name(), algorithm, KeyState.ACTIVE);
 		Optional<StoredKey> next = first(set.name(), algorithm, KeyState.NEXT);
 		RotationResult.Outcome outcome = RotationResult.Outcome.UNCHANGED;
@@ -419,8 +491,33 @@ public class KeyRotation {
 		return new RotationResult(set.name(), algorithm, outcome, activeKid, nextKid, null, promotableAt);
 	}
 
-	/** ACTIVE → RETIRED, NEXT → ACTIVE, a new NEXT published. */
+	/**
+	 * Secrets are never generated (a secret we never export could not be pasted at the CDN): when the
+	 * ACTIVE secret is gone (revoked), the NEXT one, which the CDN holds as its transition key, signs.
+	 * A set may hold no secret at all until the operator imports one.
+	 */
+	private RotationResult ensureActiveSecret(KeySet set, Instant now) {
+		Optional<StoredKey> active = first(set.name(), KeyAlgorithm.HS256, KeyState.ACTIVE);
+		Optional<StoredKey> next = first(set.name(), KeyAlgorithm.HS256, KeyState.NEXT);
+		if (active.isEmpty() && next.isPresent()) {
+			repository.activate(next.get().kid(), now);
+			return new RotationResult(set.name(), KeyAlgorithm.HS256, RotationResult.Outcome.ACTIVATED, next.get().kid(),
+					null, null, null);
+		}
+		return new RotationResult(set.name(), KeyAlgorithm.HS256, RotationResult.Outcome.UNCHANGED,
+				active.map(StoredKey::kid).orElse(null), next.map(StoredKey::kid).orElse(null), null, null);
+	}
+
+	/** ACTIVE → RETIRED, NEXT → ACTIVE, a new NEXT published (none for secrets: the next one is imported). */
 	private RotationResult promote(KeySet set, KeyAlgorithm algorithm, Instant now) {
+		if (algorithm.symmetric()) {
+			StoredKey next = first(set.name(), algorithm, KeyState.NEXT).orElseThrow();
+			Optional<StoredKey> active = first(set.name(), algorithm, KeyState.ACTIVE);
+			active.ifPresent(a -> repository.retire(a.kid(), now));
+			repository.activate(next.kid(), now);
+			return new RotationResult(set.name(), algorithm, RotationResult.Outcome.PROMOTED, next.kid(), null,
+					active.map(StoredKey::kid).orElse(null), null);
+		}
 		StoredKey active = first(set.name(), algorithm, KeyState.ACTIVE).orElseThrow();
 		StoredKey next = first(set.name(), algorithm, KeyState.NEXT).orElseThrow();
 		repository.retire(active.kid(), now);
@@ -531,7 +628,9 @@ public class KeyRotation {
 			case PROMOTED -> {
 				publish("promoted", result.set(), result.activeKid());
 				publish("retired", result.set(), result.retiredKid());
-				publish("created", result.set(), result.nextKid());
+				if (result.nextKid() != null) { // none for secrets: the next one is imported
+					publish("created", result.set(), result.nextKid());
+				}
 			}
 			case PREPUBLISHED -> publish("created", result.set(), result.nextKid());
 			case ACTIVATED -> publish("activated", result.set(), result.activeKid());

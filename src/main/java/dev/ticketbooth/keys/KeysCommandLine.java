@@ -224,7 +224,7 @@ public final class KeysCommandLine {
 			String kid = options.positional(0, "KID");
 			RingKey key = ring.find(kid)
 				.orElseThrow(() -> ApiProblemException.notFound("unknown-key", "No key with kid '" + kid + "'"));
-			String pem = PemCodec.writePublicKey(key.publicKey());
+			String pem = PemCodec.writePublicKey(key.exportablePublicKey());
 			if (options.has("--out")) {
 				Path target = Path.of(options.value("--out", null));
 				try {

@@ -73,6 +73,7 @@ final class ActiveKeyJwtEncoder implements JwtEncoder {
 				.privateKey((ECPrivateKey) key.privateKey()).keyID(key.kid()).build();
 			case EdDSA -> throw new JwtEncodingException("EdDSA keys do not sign OIDC tokens");
 			case ES384 -> throw new JwtEncodingException("ES384 keys do not sign OIDC tokens");
+			case HS256 -> throw new JwtEncodingException("HS256 secrets belong to CDNs and sign no OIDC token");
 		};
 	}
 }

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * keyid), streamamg-demo, kinescope-demo, mux-demo (its own unpublished key set, with a made-up Mux
  * signing key id and playback restriction id), brightcove-demo (its own set, a made-up Brightcove key id)
  * ivs-demo (ES384 from its own unpublished set) and cloudflare-demo (its own set too, a made-up
- * Cloudflare key id, customer code demo123).
+ * Cloudflare key id, customer code demo123); the CDNs cloudfront-demo (its own RS256 set, AWS's
+ * example public key id), akamai-demo and bunny-demo (HS256 sets holding made-up secrets, printed in
+ * the README: a demo is never production).
  */
 @Component
 @Profile("demo")
@@ -27,6 +29,12 @@ import org.springframework.stereotype.Component;
 class DemoPartners implements InitialData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoPartners.class);
+
+	/** akamai-demo's made-up hex key, given in the README so anyone can check a demo token. */
+	static final String AKAMAI_DEMO_KEY = "0123456789abcdef0123456789abcdef";
+
+	/** bunny-demo's made-up security key, given in the README too. */
+	static final String BUNNY_DEMO_KEY = "00000000-demo-4bun-8ny0-000000000000";
 
 	private final Partners partners;
 
@@ -49,6 +57,9 @@ class DemoPartners implements InitialData {
 		}
 		if (partners.find("cloudflare-demo").isEmpty()) {
 			createCloudflare();
+		}
+		if (partners.find("cloudfront-demo").isEmpty()) { // the CDNs, also on a demo home from before them
+			createCdns();
 		}
 		if (partners.find("vidbeo-demo").isPresent()) {
 			return;
@@ -102,6 +113,26 @@ class DemoPartners implements InitialData {
 		partners.create(new PartnerRequest("ivs-demo", "ivs", "ivs-demo", null, null, null, null, null, null, null, null,
 				null, null, null, "ES384"));
 		log.warn("demo profile: created partner ivs-demo");
+	}
+
+	/** cloudfront-demo, akamai-demo and bunny-demo, each signing URLs for a folder per video (HLS). */
+	private void createCdns() {
+		keys.createSet("cloudfront-demo", List.of(KeyAlgorithm.RS256), false);
+		keys.setPartnerKeyId(ring.active("cloudfront-demo", KeyAlgorithm.RS256).kid(), "K2JCJMDEHXQW5F");
+		partners.create(cdn("cloudfront-demo", "https://d111111abcdef8.cloudfront.net/videos/{video}/"));
+		keys.createSet("akamai-demo", List.of(KeyAlgorithm.HS256), false);
+		keys.importSecret(AKAMAI_DEMO_KEY, "akamai-demo", null, true);
+		partners.create(cdn("akamai-demo", "https://media.example.com/videos/{video}/"));
+		keys.createSet("bunny-demo", List.of(KeyAlgorithm.HS256), false);
+		keys.importSecret(BUNNY_DEMO_KEY, "bunny-demo", null, true);
+		partners.create(cdn("bunny-demo", "https://demo.b-cdn.net/videos/{video}/"));
+		log.warn("demo profile: created partners cloudfront-demo, akamai-demo, bunny-demo (made-up keys: never production)");
+	}
+
+	/** A CDN partner named as its set, with the profile its name starts with. */
+	private static PartnerRequest cdn(String id, String origin) {
+		return new PartnerRequest(id, id.substring(0, id.indexOf('-')), id, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, origin, null);
 	}
 
 	/** Its own unpublished RS256 set, with a made-up Cloudflare key id and customer code. */

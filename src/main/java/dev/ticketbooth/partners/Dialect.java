@@ -23,7 +23,8 @@ import dev.ticketbooth.keys.RingKey;
  * us back. Minting, decisions and verification ask the dialect; none of them names a platform. A
  * new platform is one more implementation.
  */
-public sealed interface Dialect permits StreamAmgDialect, KinescopeDialect, VimondDialect, VendorKeyDialect {
+public sealed interface Dialect
+		permits StreamAmgDialect, KinescopeDialect, VimondDialect, VendorKeyDialect, SignedUrlDialect {
 
 	/**
 	 * What a playback token is minted from, once the entitlement was checked.

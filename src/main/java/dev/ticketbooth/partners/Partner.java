@@ -44,4 +44,14 @@ public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgor
 	public Dialect dialect() {
 		return profile.dialect();
 	}
+
+	/** A CDN partner's origin URL template, also answered beside its settings; null for the others. */
+	public String origin() {
+		return settings.get(CdnOrigin.FIELD);
+	}
+
+	/** A CloudFront partner's hash algorithm (SHA1 or SHA256), also answered beside its settings. */
+	public String hashAlgorithm() {
+		return settings.get(CloudFrontDialect.HASH_ALGORITHM);
+	}
 }

@@ -22,7 +22,13 @@ public enum PartnerProfile {
 
 	IVS(new IvsDialect()),
 
-	CLOUDFLARE(new CloudflareDialect());
+	CLOUDFLARE(new CloudflareDialect()),
+
+	CLOUDFRONT(new CloudFrontDialect()),
+
+	AKAMAI(new AkamaiDialect()),
+
+	BUNNY(new BunnyDialect());
 
 	private final Dialect dialect;
 
@@ -41,6 +47,7 @@ public enum PartnerProfile {
 	public static PartnerProfile parse(String value) {
 		return Arrays.stream(values()).filter(p -> value != null && p.name().equalsIgnoreCase(value.trim())).findFirst()
 			.orElseThrow(() -> ApiProblemException.badRequest("invalid-profile",
-					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux, brightcove, ivs, cloudflare"));
+					"A partner profile is one of vidbeo, streamamg, kinescope, vimond, mux, brightcove, ivs, cloudflare, "
+							+ "cloudfront, akamai, bunny"));
 	}
 }

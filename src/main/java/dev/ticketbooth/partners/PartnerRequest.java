@@ -6,13 +6,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A partner as operators write it (admin API, console, demo data); nulls take the profile's
- * defaults. {@link PartnerRequests} checks it.
+ * defaults. {@link PartnerRequests} checks it. {@code origin} and {@code hashAlgorithm} are CDN
+ * partners' fields, kept with their {@code settings}.
  */
 public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 		Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
 		Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
 		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm,
-		@JsonDeserialize(contentUsing = SettingValues.class) Map<String, String> settings) {
+		@JsonDeserialize(contentUsing = SettingValues.class) Map<String, String> settings, String origin,
+		String hashAlgorithm) {
+
+	/** Without the CDN fields (a CDN partner may still give them in {@code settings}). */
+	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+			Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
+			Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm, Map<String, String> settings) {
+		this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
+				libraryTokens, callbackUsername, callbackPassword, allowPlainUserIds, rules, algorithm, settings, null, null);
+	}
 
 	/** Without dialect settings. */
 	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,

@@ -73,7 +73,11 @@ class PartnerRequests {
 		if (standard.compareTo(max) > 0) {
 			throw ApiProblemException.badRequest("invalid-lifetime", "default_lifetime_seconds exceeds max_lifetime_seconds");
 		}
-		Map<String, String> settings = profile.dialect().checkSettings(request.settings() == null ? Map.of() : request.settings());
+		Map<String, String> settings = profile.dialect().checkSettings(settings(request));
+		if (profile.dialect() instanceof SignedUrlDialect && request.urlTemplates() != null && !request.urlTemplates().isEmpty()) {
+			throw ApiProblemException.badRequest("invalid-url-template", profile.dialect().platform()
+					+ " partners get URLs signed for their origin; they have no url_templates");
+		}
 		Map<String, String> urls = new LinkedHashMap<>(profile.dialect().defaultUrls(settings));
 		if (request.urlTemplates() != null) {
 			request.urlTemplates().forEach((name, template) -> urls.put(name, validTemplate(name, template)));
@@ -86,6 +90,27 @@ class PartnerRequests {
 				callbackUsername, Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()),
 				createdAt, settings);
 		return new Checked(partner, callbackSecret);
+	}
+
+	/**
+	 * The settings as sent, with the CDN partner fields {@code origin} and {@code hash_algorithm}
+	 * given beside them moved in (400 {@code invalid-settings} when both places name one, differently).
+	 */
+	private static Map<String, String> settings(PartnerRequest request) {
+		Map<String, String> settings = new LinkedHashMap<>(request.settings() == null ? Map.of() : request.settings());
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put(CdnOrigin.FIELD, request.origin());
+		fields.put(CloudFrontDialect.HASH_ALGORITHM, request.hashAlgorithm());
+		fields.forEach((name, value) -> {
+			if (value == null) {
+				return;
+			}
+			String inSettings = settings.putIfAbsent(name, value);
+			if (inSettings != null && !inSettings.equals(value)) {
+				throw ApiProblemException.badRequest("invalid-settings", name + " is given twice, differently");
+			}
+		});
+		return settings;
 	}
 
 	/** The password to store (the given one, or a generated one) once username and password are valid. */

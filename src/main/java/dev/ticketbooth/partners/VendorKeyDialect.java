@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
  * Its partners' key sets are not rotated while the NEXT key has no such id, unless forced.
  */
 public sealed interface VendorKeyDialect extends Dialect
-		permits VidbeoDialect, BrightcoveDialect, IvsDialect, VideoSubjectDialect {
+		permits VidbeoDialect, BrightcoveDialect, IvsDialect, VideoSubjectDialect, CloudFrontDialect {
 
 	@Override
 	default boolean readsOurJwks() {

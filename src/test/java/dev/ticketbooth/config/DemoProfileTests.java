@@ -87,6 +87,19 @@ class DemoProfileTests {
 				.mint(new PlaybackTokenRequest("cloudflare-demo", "demo", "vid-java-1", null, null));
 			assertThat(cloudflare.urls()).containsEntry("hls",
 					"https://customer-demo123.cloudflarestream.com/" + cloudflare.token() + "/manifest/video.m3u8");
+			var cloudfront = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("cloudfront-demo", "demo", "vid-java-1", null, null));
+			assertThat(cloudfront.urls().get("url")).startsWith(
+					"https://d111111abcdef8.cloudfront.net/videos/vid-java-1/?Policy=").contains("&Key-Pair-Id=K2JCJMDEHXQW5F&");
+			assertThat(cloudfront.cookies()).containsKeys("CloudFront-Policy", "CloudFront-Signature", "CloudFront-Key-Pair-Id");
+			var akamai = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("akamai-demo", "demo", "vid-java-1", null, null));
+			assertThat(akamai.token()).contains("~acl=/videos/vid-java-1/*~hmac=");
+			assertThat(akamai.cookies()).containsOnlyKeys("__token__");
+			var bunny = context.getBean(PlaybackTokens.class)
+				.mint(new PlaybackTokenRequest("bunny-demo", "demo", "vid-java-1", null, null));
+			assertThat(bunny.urls().get("url")).startsWith("https://demo.b-cdn.net/bcdn_token=HS256-")
+				.endsWith("/videos/vid-java-1/");
 
 			var client = context.getBean(RegisteredClientRepository.class).findByClientId("demo-backend");
 			assertThat(client.getScopes()).contains("playback:mint", "playback:decide");

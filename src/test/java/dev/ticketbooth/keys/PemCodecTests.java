@@ -27,7 +27,7 @@ class PemCodecTests {
 	private static final char[] PASSWORD = "correct horse battery staple".toCharArray();
 
 	@ParameterizedTest
-	@EnumSource(KeyAlgorithm.class)
+	@EnumSource(value = KeyAlgorithm.class, mode = EnumSource.Mode.EXCLUDE, names = "HS256") // a secret has no PEM
 	void pkcs8RoundTrips(KeyAlgorithm algorithm) throws Exception {
 		KeyPair pair = algorithm.newKeyPair();
 		String pem = PemCodec.writePkcs8(pair.getPrivate());
@@ -36,7 +36,7 @@ class PemCodecTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(KeyAlgorithm.class)
+	@EnumSource(value = KeyAlgorithm.class, mode = EnumSource.Mode.EXCLUDE, names = "HS256") // a secret has no PEM
 	void encryptedPkcs8RoundTripsWithItsPasswordOnly(KeyAlgorithm algorithm) throws Exception {
 		KeyPair pair = algorithm.newKeyPair();
 		String pem = PemCodec.writeEncryptedPkcs8(pair.getPrivate(), PASSWORD);
@@ -47,7 +47,7 @@ class PemCodecTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(KeyAlgorithm.class)
+	@EnumSource(value = KeyAlgorithm.class, mode = EnumSource.Mode.EXCLUDE, names = "HS256") // a secret has no PEM
 	void spkiRoundTripsAndIsRefusedAsASigningKey(KeyAlgorithm algorithm) {
 		KeyPair pair = algorithm.newKeyPair();
 		String pem = PemCodec.writePublicKey(pair.getPublic());
