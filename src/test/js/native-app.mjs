@@ -99,6 +99,7 @@ try {
       post_logout_redirect_uri: postLogoutRedirectUri, state: 'bye' }).href);
     out.logout_status = logout.status;
     out.logout_location = logout.headers.get('location');
+    out.logout_body = logout.status === 302 ? null : (await logout.text()).slice(0, 300);
     stepName = 'after-logout';
     out.signed_in_after_logout = !(await authorize(config, false)).login_page;
     out.refresh_after_logout_error = await refreshError(config, tokens.refresh_token);

@@ -55,8 +55,8 @@ final class EndSession implements LogoutHandler {
 			return;
 		}
 		RegisteredClient client = clients.findById(authorization.getRegisteredClientId());
-		if (client != null && "true".equals(String.valueOf(client.getClientSettings()
-			.getSetting(ClientSettingNames.LOGOUT_REVOKES_TOKENS)))) {
+		Object revokes = client == null ? null : client.getClientSettings().getSetting(ClientSettingNames.LOGOUT_REVOKES_TOKENS);
+		if (revokes != null && "true".equals(revokes.toString())) {
 			jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ? AND principal_name = ?")
 				.params(client.getId(), authorization.getPrincipalName()).update();
 		}

@@ -27,6 +27,7 @@ import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -67,6 +68,9 @@ class DeviceFlowTests extends FixedIssuerServer {
 	@Autowired
 	LoginProperties loginProperties;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void aViewerApprovesTheTvOnTheirPhoneAndTheTvGetsVimondTokensThatRefresh() {
 		String s = Viewers.suffix();
@@ -105,7 +109,7 @@ class DeviceFlowTests extends FixedIssuerServer {
 		Map<String, Object> tokens = poll(clientId, response);
 		assertThat(tokens).as(tokens.toString()).containsEntry("ok", true);
 		Map<String, Object> access = map(tokens.get("access_claims"));
-		assertThat(access).containsEntry("sub", user.id()).containsEntry("client_id", clientId);
+		assertThat(access).containsEntry("sub", user.id()).containsEntry("aud", clientId);
 		assertThat(access.get("https://vimond/entitlements").toString()).contains("svod=77");
 		assertThat(tokens.get("refresh_token")).isNotNull();
 
@@ -116,6 +120,9 @@ class DeviceFlowTests extends FixedIssuerServer {
 		assertThat(map(refreshed.get("access_claims"))).containsEntry("sub", user.id())
 			.containsKey("https://vimond/entitlements");
 
+		assertThat(jdbc.sql("SELECT token_hash FROM oauth2_rotated_refresh_token WHERE token_hash = ?")
+			.param(TokenHashes.hash((String) tokens.get("refresh_token"))).query(String.class).optional())
+			.as("the rotated token is remembered, as a hash only").isPresent();
 		assertThat(poll(clientId, response)).as("a device code gives tokens once").containsEntry("error", "invalid_grant");
 	}
 
