@@ -35,15 +35,20 @@ class DemoClients implements InitialData {
 
 	private final PasswordEncoder passwordEncoder;
 
-	DemoClients(RegisteredClientRepository clients, ClientSecrets secrets) {
+	private final DeviceProperties device;
+
+	DemoClients(RegisteredClientRepository clients, ClientSecrets secrets, DeviceProperties device) {
 		this.clients = clients;
 		this.passwordEncoder = secrets.encoder();
+		this.device = device;
 	}
 
 	/** Native apps stay signed in for 30 days while used at least weekly. */
 	private static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
 
 	private static final Duration REFRESH_IDLE = Duration.ofDays(7);
+
+	private static final String SIGNED_OUT = "http://127.0.0.1:9999/signed-out";
 
 	@Override
 	public void create() {
@@ -54,9 +59,19 @@ class DemoClients implements InitialData {
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN).scope("openid").scope("profile")
 				.clientSettings(ClientSettings.builder().setting(ClientSettingNames.ENRICHMENT, "vimond")
 					.setting(ClientSettingNames.REFRESH_LIFETIME, String.valueOf(REFRESH_LIFETIME.toSeconds())).build())
-				.tokenSettings(refreshing())
+				.tokenSettings(TokenSettings.withSettings(refreshing().getSettings())
+					.deviceCodeTimeToLive(device.codeLifetime()).build())
 				.build());
 			log.warn("demo profile: created the OAuth client demo-tv (public, device code)");
+		}
+		RegisteredClient app = clients.findByClientId("demo-app");
+		if (app != null && app.getClientSettings().getSetting(ClientSettingNames.REFRESH_LIFETIME) == null) {
+			// a demo database from before: demo-app reused its refresh tokens (Spring's default); it rotates them now
+			clients.save(RegisteredClient.from(app).postLogoutRedirectUri(SIGNED_OUT)
+				.clientSettings(ClientSettings.withSettings(app.getClientSettings().getSettings())
+					.setting(ClientSettingNames.REFRESH_LIFETIME, String.valueOf(REFRESH_LIFETIME.toSeconds()))
+					.setting(ClientSettingNames.LOGOUT_REVOKES_TOKENS, "true").build())
+				.tokenSettings(refreshing()).build());
 		}
 		if (clients.findByClientId("demo-backend") != null) {
 			return;
@@ -71,7 +86,7 @@ class DemoClients implements InitialData {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-			.redirectUri("http://127.0.0.1:9999/callback").postLogoutRedirectUri("http://127.0.0.1:9999/signed-out")
+			.redirectUri("http://127.0.0.1:9999/callback").postLogoutRedirectUri(SIGNED_OUT)
 			.scope("openid").scope("profile")
 			.clientSettings(ClientSettings.builder().requireProofKey(true).setting(ClientSettingNames.ENRICHMENT, "vimond")
 				.setting(ClientSettingNames.REFRESH_LIFETIME, String.valueOf(REFRESH_LIFETIME.toSeconds()))
