@@ -1,6 +1,7 @@
 // A native phone app (a public client) with openid-client: authorization code + PKCE through
 // ticketbooth's login form, then what such an app does later: refresh (rotation, and a stolen
 // copy replayed), or RP-initiated logout. Prints what it saw as JSON.
+//   node native-app.mjs race    <issuer> <client_id> <redirect_uri> <username> <password> <scope>
 //   node native-app.mjs refresh <issuer> <client_id> <redirect_uri> <username> <password> <scope>
 //   node native-app.mjs logout  <issuer> <client_id> <redirect_uri> <username> <password> <scope> <post_logout_redirect_uri>
 import * as client from 'openid-client';
@@ -89,6 +90,20 @@ try {
     out.reuse_error = await refreshError(config, tokens.refresh_token);
     // the viewer's app, holding the current token, refreshes next: the whole sign-in has ended
     out.current_after_reuse_error = await refreshError(config, second.refresh_token);
+  } else if (mode === 'race') {
+    stepName = 'race';
+    // the app and a stolen copy refresh with the same token at the same moment
+    const raced = await Promise.allSettled([1, 2, 3, 4].map(() => client.refreshTokenGrant(config, tokens.refresh_token)));
+    out.race_succeeded = raced.filter((r) => r.status === 'fulfilled').length;
+    out.race_errors = raced.filter((r) => r.status === 'rejected').map((r) => r.reason?.error ?? String(r.reason));
+    out.after_race = [];
+    for (const r of raced.filter((r) => r.status === 'fulfilled')) {
+      out.after_race.push(await refreshError(config, r.value.refresh_token));
+    }
+    out.finally = [];
+    for (const r of raced.filter((r) => r.status === 'fulfilled')) {
+      out.finally.push(await refreshError(config, r.value.refresh_token));
+    }
   } else if (mode === 'logout') {
     stepName = 'logout';
     const unregistered = await browse(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token,

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -83,13 +86,19 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 		store.save(hashed);
 	}
 
+	/**
+	 * The primary key makes each token rotate once: a second refresh with the same token at the
+	 * same moment (a copy racing the app) finds it remembered already, and is treated as reuse.
+	 */
 	private void rememberRotated(OAuth2RefreshToken token, String authorizationId) {
 		Instant expires = token.getExpiresAt() == null ? Instant.now().plusSeconds(30L * 86400) : token.getExpiresAt();
 		try {
 			jdbc.sql(REMEMBER_ROTATED).params(token.getTokenValue(), authorizationId, DbTime.bind(expires)).update();
 		}
 		catch (DuplicateKeyException ex) {
-			// already remembered by a concurrent rotation of the same token: one row is enough
+			reused(token.getTokenValue());
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The refresh token was used twice", null));
 		}
 	}
 

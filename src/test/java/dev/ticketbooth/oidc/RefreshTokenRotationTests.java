@@ -54,6 +54,20 @@ class RefreshTokenRotationTests extends FixedIssuerServer {
 			.query(Long.class).single()).as("the whole authorization is gone").isZero();
 	}
 
+	@Test
+	void oneRefreshTokenSentSeveralTimesAtOnceLeavesNoWorkingRefreshToken() {
+		String s = Viewers.suffix();
+		String clientId = nativeApp(s);
+		EndUser user = users.create("racer-" + s, Viewers.PASSWORD, true, true);
+		Map<String, Object> flow = Jose.script("native-app.mjs", "race", FixedPortServer.issuer(), clientId, REDIRECT,
+				user.username(), Viewers.PASSWORD, "openid");
+		assertThat(flow).as(flow.toString()).containsEntry("ok", true);
+		assertThat((List<?>) flow.get("race_errors")).as(flow.toString()).allMatch("invalid_grant"::equals);
+		// whichever copies got through, using them shows the reuse: the sign-in ends for all
+		assertThat((List<?>) flow.get("after_race")).as(flow.toString()).filteredOn("succeeded"::equals).hasSizeLessThanOrEqualTo(1);
+		assertThat((List<?>) flow.get("finally")).as(flow.toString()).allMatch("invalid_grant"::equals);
+	}
+
 	private String nativeApp(String suffix) {
 		String clientId = "native-" + suffix;
 		clients.create(new OidcClients.ClientRequest(clientId, "Phone app", true, List.of("authorization_code", "refresh_token"),
