@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.ticketbooth.AtOnce;
 import dev.ticketbooth.Chromium;
 import dev.ticketbooth.FixedPortServer;
 import dev.ticketbooth.Jose;
@@ -184,6 +185,20 @@ class DeviceFlowTests extends FixedIssuerServer {
 		clock.advance(loginProperties.failureWindow().plusMinutes(1));
 		assertThat(enter(guesser, userCode.toLowerCase().replace("-", " ")).statusCode())
 			.as("after the window, typed in any case and spacing").isEqualTo(302);
+	}
+
+	@Test
+	void twentySimultaneousGuessesGetNoMoreLookUpsThanTheLimit() throws Exception {
+		clock.advance(loginProperties.failureWindow().plusMinutes(1));
+		int limit = loginProperties.maxFailuresPerUser();
+		List<Integer> statuses = AtOnce.run(20, i -> {
+			WebSession guesser = new WebSession(FixedPortServer.PORT); // each its own session: the address counts
+			String form = "user_code=BBBB-BBC" + "DFGHJKLMNPQRSTVWXZB".charAt(i % 19) + "&_csrf=" + csrf(guesser.get("/activate").body());
+			return () -> guesser.postForm("/activate", form).statusCode();
+		});
+		assertThat(statuses).as(statuses.toString()).allMatch(status -> status == 400 || status == 429);
+		assertThat(statuses).as("guesses looked up").filteredOn(status -> status == 400).hasSizeLessThanOrEqualTo(limit);
+		clock.advance(loginProperties.failureWindow().plusMinutes(1)); // leave the address unthrottled for other tests
 	}
 
 	@Test
