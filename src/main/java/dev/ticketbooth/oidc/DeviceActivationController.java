@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.ticketbooth.login.LoginThrottle;
+import dev.ticketbooth.login.SignInFor;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUsers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -104,6 +105,7 @@ class DeviceActivationController {
 		}
 		throttle.succeeded(attempt);
 		request.getSession().setAttribute(PENDING_CODE, code);
+		SignInFor.app(request.getSession(), pending.client().getClientName());
 		return "redirect:" + DeviceProperties.VERIFICATION_PATH + "/confirm";
 	}
 
@@ -124,6 +126,7 @@ class DeviceActivationController {
 			HttpSession session, HttpServletResponse response, Model model) {
 		Pending pending = pendingIn(session);
 		session.removeAttribute(PENDING_CODE);
+		SignInFor.done(session);
 		if (pending == null) {
 			return expired(response, model);
 		}

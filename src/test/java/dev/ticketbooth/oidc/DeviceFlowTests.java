@@ -97,6 +97,7 @@ class DeviceFlowTests extends FixedIssuerServer {
 			assertThat(phone.inputValue("#user_code")).isEqualTo(userCode);
 			phone.click("button[type=submit]");
 			phone.waitForURL(url -> url.endsWith("/login"));
+			assertThat(phone.locator("h1").textContent()).isEqualTo("Sign in to continue to Living room TV");
 			phone.fill("#username", user.username());
 			phone.fill("#password", Viewers.PASSWORD);
 			phone.click("button[type=submit]");
