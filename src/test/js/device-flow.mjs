@@ -3,6 +3,7 @@
 //   node device-flow.mjs start <issuer> <client_id> <scope>          asks for a device and user code
 //   node device-flow.mjs poll <issuer> <client_id> <response JSON>   polls the token endpoint until done
 //   node device-flow.mjs refresh <issuer> <client_id> <refresh_token> one refresh, as the TV does hourly
+//   node device-flow.mjs revoke <issuer> <client_id> <refresh_token>  signs out: revokes the refresh token
 import * as client from 'openid-client';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
@@ -31,6 +32,15 @@ try {
     const response = JSON.parse(argument);
     const tokens = await client.pollDeviceAuthorizationGrant(config, { ...response, interval: 1 });
     result = await verified(config, tokens);
+  } else if (command === 'revoke') {
+    // the TV signs out: it drops its refresh token, then checks that it no longer works
+    await client.tokenRevocation(config, argument, { token_type_hint: 'refresh_token' });
+    try {
+      await client.refreshTokenGrant(config, argument);
+      result = { ok: true, revoked: false };
+    } catch (error) {
+      result = { ok: true, revoked: true, refresh_error: error?.error ?? null };
+    }
   } else if (command === 'refresh') {
     result = await verified(config, await client.refreshTokenGrant(config, argument));
   } else {

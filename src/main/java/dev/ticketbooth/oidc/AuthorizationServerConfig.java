@@ -64,7 +64,8 @@ class AuthorizationServerConfig {
 			authorizationServer
 				.tokenGenerator(tokenGenerator(jwtEncoder, enrichment))
 				.clientAuthentication(clients -> clients
-					.authenticationConverter(PublicClientAuthentication.converter(settings.getDeviceAuthorizationEndpoint()))
+					.authenticationConverter(PublicClientAuthentication.converter(
+							java.util.Set.of(settings.getDeviceAuthorizationEndpoint(), settings.getTokenRevocationEndpoint())))
 					.authenticationProviders(providers -> {
 						providers.stream()
 							.filter(ClientSecretAuthenticationProvider.class::isInstance)

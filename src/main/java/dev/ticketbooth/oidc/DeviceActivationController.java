@@ -1,7 +1,7 @@
 package dev.ticketbooth.oidc;
 
 import java.security.Principal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -61,10 +61,10 @@ class DeviceActivationController {
 
 	private final EndUsers users;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	DeviceActivationController(OAuth2AuthorizationService authorizations, RegisteredClientRepository clients,
-			LoginThrottle throttle, EndUsers users, java.time.Clock clock) {
+			LoginThrottle throttle, EndUsers users, Clock clock) {
 		this.authorizations = authorizations;
 		this.clients = clients;
 		this.throttle = throttle;
@@ -169,8 +169,7 @@ class DeviceActivationController {
 		}
 		OAuth2Authorization.Token<OAuth2UserCode> code = authorization.getToken(OAuth2UserCode.class);
 		OAuth2Authorization.Token<OAuth2DeviceCode> device = authorization.getToken(OAuth2DeviceCode.class);
-		if (code == null || !code.isActive() || device == null || device.isInvalidated()
-				|| (code.getToken().getExpiresAt() != null && !Instant.now().isBefore(code.getToken().getExpiresAt()))) {
+		if (code == null || !code.isActive() || device == null || device.isInvalidated()) { // isActive: unspent, unexpired
 			return null;
 		}
 		RegisteredClient client = clients.findById(authorization.getRegisteredClientId());

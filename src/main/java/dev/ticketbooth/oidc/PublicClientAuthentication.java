@@ -22,8 +22,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Lets a public client (no secret: a TV or phone app) name itself by {@code client_id} where it
- * has nothing else to show: at the device authorization endpoint, and at the token endpoint for
- * the device code and refresh token grants. Spring Authorization Server identifies public
+ * has nothing else to show: at the device authorization endpoint, at the token endpoint for the
+ * device code and refresh token grants, and at the revocation endpoint (RFC 7009 2.1: an app
+ * signing out drops its own refresh token). Spring Authorization Server identifies public
  * clients only by PKCE at the code exchange. What proves such a request is the grant itself: a
  * device code that only its TV knows, a refresh token that rotates on every use.
  */
@@ -43,15 +44,15 @@ final class PublicClientAuthentication {
 		}
 	}
 
-	static AuthenticationConverter converter(String deviceAuthorizationPath) {
+	/** {@code paths}: the endpoints where a client id alone is accepted whatever the request (device authorization, revocation). */
+	static AuthenticationConverter converter(Set<String> paths) {
 		return request -> {
 			if (!"POST".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
 					|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
 					|| request.getParameter("client_assertion") != null) {
 				return null;
 			}
-			boolean deviceAuthorization = deviceAuthorizationPath.equals(pathOf(request));
-			if (!deviceAuthorization && !GRANTS.contains(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
+			if (!paths.contains(pathOf(request)) && !GRANTS.contains(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
 				return null;
 			}
 			String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);

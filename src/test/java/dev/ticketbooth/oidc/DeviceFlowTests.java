@@ -125,6 +125,10 @@ class DeviceFlowTests extends FixedIssuerServer {
 		assertThat(jdbc.sql("SELECT token_hash FROM oauth2_rotated_refresh_token WHERE token_hash = ?")
 			.param(TokenHashes.hash((String) tokens.get("refresh_token"))).query(String.class).optional())
 			.as("the rotated token is remembered, as a hash only").isPresent();
+		Map<String, Object> signedOut = Jose.script("device-flow.mjs", "revoke", FixedPortServer.issuer(), clientId,
+				(String) refreshed.get("refresh_token"));
+		assertThat(signedOut).as("the TV signs out with its client id alone: " + signedOut).containsEntry("revoked", true)
+			.containsEntry("refresh_error", "invalid_grant");
 		// a device code gives tokens once; Spring answers a spent one as it answers a denied one
 		assertThat(poll(clientId, response)).containsEntry("ok", false).containsEntry("error", "access_denied");
 	}
