@@ -46,7 +46,8 @@ class LoginSecurityConfig {
 		continueWhereYouWere.setRequestCache(requestCache);
 		http.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(authorize -> authorize
-				.requestMatchers("/", "/.well-known/**", "/error", "/login", "/login/cancel", "/authorize", "/favicon.ico")
+				.requestMatchers("/", "/.well-known/**", "/error", "/login", "/login/cancel", "/authorize", "/favicon.ico",
+						"/activate")
 				.permitAll()
 				.anyRequest().authenticated())
 			.requestCache(cache -> cache.requestCache(requestCache))

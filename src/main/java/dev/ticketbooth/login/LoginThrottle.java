@@ -59,10 +59,13 @@ public class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** Whose sign-ins these are: end users and operators are counted apart. */
+	/**
+	 * Whose sign-ins these are: end users and operators are counted apart. Device user codes
+	 * typed at {@code /activate} are guesses too, counted per address in their own realm.
+	 */
 	public enum Realm {
 
-		END_USER("u"), OPERATOR("o");
+		END_USER("u"), OPERATOR("o"), DEVICE_CODE("d");
 
 		private final String prefix;
 

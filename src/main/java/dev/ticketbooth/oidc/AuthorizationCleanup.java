@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes authorizations whose every code and token has expired (plus a grace period), so
  * {@code oauth2_authorization} does not grow forever. Abandoned requests that never got a code
- * are removed once they are older than the grace period too.
+ * are removed once they are older than the grace period too, and so are device requests whose
+ * codes expired unused.
  */
 @Component
 class AuthorizationCleanup {
@@ -31,8 +32,12 @@ class AuthorizationCleanup {
 			  AND (oidc_id_token_expires_at IS NULL OR oidc_id_token_expires_at < :cutoff)
 			  AND (device_code_expires_at IS NULL OR device_code_expires_at < :cutoff)
 			  AND (user_code_expires_at IS NULL OR user_code_expires_at < :cutoff)
-			  AND COALESCE(authorization_code_issued_at, access_token_issued_at, refresh_token_issued_at) IS NOT NULL
+			  AND COALESCE(authorization_code_issued_at, access_token_issued_at, refresh_token_issued_at,
+			    device_code_issued_at) IS NOT NULL
 			""";
+
+	/** Rotated refresh tokens are remembered only until they would have expired anyway. */
+	private static final String EXPIRED_ROTATIONS = "DELETE FROM oauth2_rotated_refresh_token WHERE expires_at < :cutoff";
 
 	private final JdbcClient jdbc;
 
@@ -48,6 +53,7 @@ class AuthorizationCleanup {
 
 	int run() {
 		int removed = jdbc.sql(EXPIRED).param("cutoff", DbTime.bind(clock.instant().minus(grace))).update();
+		jdbc.sql(EXPIRED_ROTATIONS).param("cutoff", DbTime.bind(clock.instant().minus(grace))).update();
 		if (removed > 0) {
 			log.info("Removed {} expired authorizations", removed);
 		}

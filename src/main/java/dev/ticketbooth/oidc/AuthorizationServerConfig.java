@@ -14,6 +14,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -26,6 +28,11 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -45,26 +52,53 @@ class AuthorizationServerConfig {
 	@ConditionalOnWebApplication
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, TicketboothProperties properties,
-			ClientSecrets clientSecrets, EndUsers users) throws Exception {
+			ClientSecrets clientSecrets, EndUsers users, RegisteredClientRepository registeredClients,
+			OAuth2AuthorizationService authorizations, JwtEncoder jwtEncoder, TokenEnrichment enrichment,
+			JdbcClient jdbcClient, AuthorizationServerSettings settings) throws Exception {
 		String jwksUri = properties.issuer().replaceAll("/+$", "") + JWKS_PATH;
+		OidcLogoutAuthenticationSuccessHandler endSession = new OidcLogoutAuthenticationSuccessHandler();
+		endSession.setLogoutHandler(new EndSession(authorizations, registeredClients, jdbcClient));
+		AuthenticationProvider publicClients = PublicClientAuthentication.provider(registeredClients);
 		http.oauth2AuthorizationServer(authorizationServer -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
 			authorizationServer
-				.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
-					.filter(ClientSecretAuthenticationProvider.class::isInstance)
-					.forEach(provider -> ((ClientSecretAuthenticationProvider) provider)
-						.setPasswordEncoder(clientSecrets.encoder()))))
+				.tokenGenerator(tokenGenerator(jwtEncoder, enrichment))
+				.clientAuthentication(clients -> clients
+					.authenticationConverter(PublicClientAuthentication.converter(
+							java.util.Set.of(settings.getDeviceAuthorizationEndpoint(), settings.getTokenRevocationEndpoint())))
+					.authenticationProviders(providers -> {
+						providers.stream()
+							.filter(ClientSecretAuthenticationProvider.class::isInstance)
+							.forEach(provider -> ((ClientSecretAuthenticationProvider) provider)
+								.setPasswordEncoder(clientSecrets.encoder()));
+						PublicClientAuthentication.first(providers, publicClients);
+					}))
+				.deviceAuthorizationEndpoint(device -> device.verificationUri(DeviceProperties.VERIFICATION_PATH))
 				.authorizationServerMetadataEndpoint(metadata -> metadata
 					.authorizationServerMetadataCustomizer(builder -> builder.jwkSetUrl(jwksUri)))
-				.oidc(oidc -> oidc.providerConfigurationEndpoint(
-						configuration -> configuration.providerConfigurationCustomizer(builder -> builder.jwkSetUrl(jwksUri))));
+				.oidc(oidc -> oidc
+					.providerConfigurationEndpoint(
+							configuration -> configuration.providerConfigurationCustomizer(builder -> builder.jwkSetUrl(jwksUri)))
+					.logoutEndpoint(logout -> logout.logoutResponseHandler(endSession)));
 		})
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			.addFilterAfter(new ActiveEndUserFilter(users), SecurityContextHolderFilter.class)
+			.addFilterAfter(new DeviceVerificationRedirect(settings.getDeviceVerificationEndpoint()), ActiveEndUserFilter.class)
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
 					new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
 		return http.build();
+	}
+
+	/**
+	 * Spring's generators, but refresh tokens from {@link RotatingRefreshTokens}: public clients
+	 * holding the refresh_token grant get them too. Real time, as Spring checks their expiry.
+	 */
+	private static OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, TokenEnrichment enrichment) {
+		JwtGenerator jwts = new JwtGenerator(encoder);
+		jwts.setJwtCustomizer(enrichment);
+		return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
+				new RotatingRefreshTokens(java.time.Clock.systemUTC()));
 	}
 
 	/** Only requests that ask for HTML are sent to the login page; machines get their 401. */
@@ -101,8 +135,9 @@ class AuthorizationServerConfig {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-		return new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
+	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+			JdbcClient jdbcClient) {
+		return new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient);
 	}
 
 	@Bean

@@ -28,14 +28,19 @@ class ClientAdminController {
 	}
 
 	record ClientView(String clientId, String name, Set<String> grantTypes, Set<String> redirectUris, Set<String> scopes,
-			Map<String, Object> settings, long accessTokenSeconds, String clientSecret) {
+			Map<String, Object> settings, long accessTokenSeconds, String clientSecret, Set<String> postLogoutRedirectUris,
+			Long refreshTokenSeconds, long refreshTokenIdleSeconds, long deviceCodeSeconds) {
 
 		static ClientView of(RegisteredClient client, String secret) {
+			Object lifetime = client.getClientSettings().getSetting(ClientSettingNames.REFRESH_LIFETIME);
 			return new ClientView(client.getClientId(), client.getClientName(),
 					client.getAuthorizationGrantTypes().stream().map(g -> g.getValue())
 						.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
 					client.getRedirectUris(), client.getScopes(), client.getClientSettings().getSettings(),
-					client.getTokenSettings().getAccessTokenTimeToLive().toSeconds(), secret);
+					client.getTokenSettings().getAccessTokenTimeToLive().toSeconds(), secret,
+					client.getPostLogoutRedirectUris(), lifetime == null ? null : Long.valueOf(lifetime.toString()),
+					client.getTokenSettings().getRefreshTokenTimeToLive().toSeconds(),
+					client.getTokenSettings().getDeviceCodeTimeToLive().toSeconds());
 		}
 	}
 

@@ -41,7 +41,10 @@ public class OidcClients {
 
 	private static final Set<String> ENRICHMENTS = Set.of("none", "vimond", "streamamg-partial");
 
-	private static final Set<String> GRANTS = Set.of("authorization_code", "refresh_token", "client_credentials");
+	static final String DEVICE_CODE_GRANT = AuthorizationGrantType.DEVICE_CODE.getValue();
+
+	private static final Set<String> GRANTS = Set.of("authorization_code", "refresh_token", "client_credentials",
+			DEVICE_CODE_GRANT);
 
 	/** The {@code redirect_uris} column of {@code oauth2_registered_client}: the URIs comma-joined. */
 	private static final int MAX_REDIRECT_URIS_LENGTH = 1000;
@@ -54,17 +57,34 @@ public class OidcClients {
 
 	private final JdbcClient jdbc;
 
-	OidcClients(RegisteredClientRepository clients, ClientSecrets secrets, JdbcClient jdbc) {
+	private final DeviceProperties device;
+
+	OidcClients(RegisteredClientRepository clients, ClientSecrets secrets, JdbcClient jdbc, DeviceProperties device) {
 		this.clients = clients;
 		this.passwords = secrets.encoder();
 		this.jdbc = jdbc;
+		this.device = device;
 	}
 
-	/** A client as operators write it; nulls take sensible defaults. */
+	/**
+	 * A client as operators write it; nulls take sensible defaults. {@code refreshTokenSeconds}
+	 * is the absolute lifetime of a sign-in's refresh tokens, {@code refreshTokenIdleSeconds}
+	 * how long one may lie unused (default: the lifetime).
+	 */
 	public record ClientRequest(String clientId, String name, Boolean publicClient, List<String> grantTypes,
 			List<String> redirectUris, List<String> scopes, Boolean requireConsent, String enrichment,
 			String vimondClaimNames, Boolean vimondLegacy, List<String> streamamgClaims, Boolean accessTokenJwtType,
-			Long accessTokenSeconds, Long refreshTokenSeconds, String secret) {
+			Long accessTokenSeconds, Long refreshTokenSeconds, String secret, Long refreshTokenIdleSeconds,
+			Long deviceCodeSeconds, List<String> postLogoutRedirectUris, Boolean logoutRevokesTokens) {
+
+		public ClientRequest(String clientId, String name, Boolean publicClient, List<String> grantTypes,
+				List<String> redirectUris, List<String> scopes, Boolean requireConsent, String enrichment,
+				String vimondClaimNames, Boolean vimondLegacy, List<String> streamamgClaims, Boolean accessTokenJwtType,
+				Long accessTokenSeconds, Long refreshTokenSeconds, String secret) {
+			this(clientId, name, publicClient, grantTypes, redirectUris, scopes, requireConsent, enrichment, vimondClaimNames,
+					vimondLegacy, streamamgClaims, accessTokenJwtType, accessTokenSeconds, refreshTokenSeconds, secret, null,
+					null, null, null);
+		}
 	}
 
 	public record Created(RegisteredClient client, String secret) {
@@ -82,8 +102,8 @@ public class OidcClients {
 				: isPublic ? List.of("authorization_code", "refresh_token") : List.of("client_credentials");
 		if (grants.isEmpty() || grants.stream().anyMatch(g -> g == null || !GRANTS.contains(g))
 				|| (isPublic && grants.contains("client_credentials"))) {
-			throw ApiProblemException.badRequest("invalid-grant-types",
-					"Grant types are authorization_code, refresh_token and (confidential clients) client_credentials");
+			throw ApiProblemException.badRequest("invalid-grant-types", "Grant types are authorization_code, refresh_token, "
+					+ DEVICE_CODE_GRANT + " and (confidential clients) client_credentials");
 		}
 		String enrichment = request.enrichment() == null ? "none" : request.enrichment().toLowerCase(Locale.ROOT);
 		if (!ENRICHMENTS.contains(enrichment)) {
@@ -110,6 +130,9 @@ public class OidcClients {
 			throw ApiProblemException.badRequest("invalid-redirect-uri", "An authorization code client needs redirect URIs");
 		}
 		validRedirects(redirects).forEach(builder::redirectUri);
+		// RP-initiated logout redirects only to a URI registered for it, compared exactly (Spring's validator)
+		validRedirects(request.postLogoutRedirectUris() == null ? List.of() : request.postLogoutRedirectUris())
+			.forEach(builder::postLogoutRedirectUri);
 		List<String> scopes = request.scopes() == null ? List.of("openid") : request.scopes();
 		for (String scope : scopes) {
 			if (scope == null || !SCOPE.matcher(scope).matches()) {
@@ -141,11 +164,19 @@ public class OidcClients {
 		if (Boolean.TRUE.equals(request.accessTokenJwtType())) {
 			settings.setting(ClientSettingNames.ACCESS_TOKEN_TYPE, "at+jwt");
 		}
+		if (Boolean.TRUE.equals(request.logoutRevokesTokens())) {
+			settings.setting(ClientSettingNames.LOGOUT_REVOKES_TOKENS, "true");
+		}
+		long refreshLifetime = bounded(request.refreshTokenSeconds(), 86400, 300, 90 * 86400);
+		long refreshIdle = bounded(request.refreshTokenIdleSeconds(), refreshLifetime, 300, refreshLifetime);
+		settings.setting(ClientSettingNames.REFRESH_LIFETIME, String.valueOf(refreshLifetime));
 		builder.clientSettings(settings.build());
 		builder.tokenSettings(TokenSettings.builder()
 			.accessTokenTimeToLive(Duration.ofSeconds(bounded(request.accessTokenSeconds(), 300, 60, 3600)))
-			.refreshTokenTimeToLive(Duration.ofSeconds(bounded(request.refreshTokenSeconds(), 86400, 300, 30 * 86400)))
-			.reuseRefreshTokens(false)
+			.refreshTokenTimeToLive(Duration.ofSeconds(refreshIdle))
+			.deviceCodeTimeToLive(Duration.ofSeconds(bounded(request.deviceCodeSeconds(),
+					device.codeLifetime().toSeconds(), 60, 1800)))
+			.reuseRefreshTokens(false) // rotation on every use, with reuse detection in HashedTokenAuthorizationService
 			.build());
 		RegisteredClient client = builder.build();
 		insert(client);

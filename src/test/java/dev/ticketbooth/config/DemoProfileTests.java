@@ -24,6 +24,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +113,16 @@ class DemoProfileTests {
 			assertThat(app.getScopes()).containsExactlyInAnyOrder("openid", "profile");
 			assertThat(app.getClientSettings().isRequireProofKey()).isTrue();
 			assertThat(app.getClientSettings().<String>getSetting("ticketbooth.enrichment")).isEqualTo("vimond");
+			assertThat(app.getAuthorizationGrantTypes()).contains(AuthorizationGrantType.REFRESH_TOKEN);
+			assertThat(app.getTokenSettings().isReuseRefreshTokens()).as("demo-app's refresh tokens rotate").isFalse();
+			assertThat(app.getPostLogoutRedirectUris()).containsExactly("http://127.0.0.1:9999/signed-out");
+			var tv = context.getBean(RegisteredClientRepository.class).findByClientId("demo-tv");
+			assertThat(tv.getAuthorizationGrantTypes()).contains(AuthorizationGrantType.DEVICE_CODE,
+					AuthorizationGrantType.REFRESH_TOKEN);
+			assertThat(tv.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.NONE);
+			assertThat(tv.getScopes()).containsExactlyInAnyOrder("openid", "profile");
+			assertThat(tv.getClientSettings().<String>getSetting("ticketbooth.enrichment")).isEqualTo("vimond");
+			assertThat(tv.getTokenSettings().getDeviceCodeTimeToLive()).hasMinutes(10);
 			assertThat(partners.authenticateCallback("kinescope", "kinescope-demo-password")).isPresent();
 		}
 	}

@@ -41,7 +41,8 @@ class AuthorizationTablesTests {
 			clients.save(client);
 			assertThat(clients.findByClientId("app").getRedirectUris()).containsExactly("myapp://auth/callback");
 
-			var authorizations = new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
+			var authorizations = new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients),
+					org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			String accessToken = "a".repeat(6000); // enriched tokens are long
 			OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client).principalName("demo")
@@ -98,7 +99,8 @@ class AuthorizationTablesTests {
 
 			assertThat(jdbc.queryForObject("SELECT refresh_token_value FROM oauth2_authorization", String.class))
 				.isEqualTo(TokenHashes.hash(refreshToken));
-			var authorizations = new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients));
+			var authorizations = new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients),
+					org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
 			assertThat(authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
 		}
 	}

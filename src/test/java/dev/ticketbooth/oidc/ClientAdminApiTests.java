@@ -72,6 +72,46 @@ class ClientAdminApiTests {
 			.containsExactlyInAnyOrderElementsOf(scopes);
 	}
 
+	@Test
+	void aTvClientRegistersTheDeviceGrantWithItsCodeLifetimeAndRefreshTimeouts() throws Exception {
+		HttpResponse<String> created = http.send(create(Map.of("client_id", "tv-api-" + s, "public_client", true,
+				"grant_types", List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token"), "scopes",
+				List.of("openid", "profile"), "device_code_seconds", 300, "refresh_token_seconds", 30 * 86400,
+				"refresh_token_idle_seconds", 7 * 86400)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		Map<String, Object> view = JSONObjectUtils.parse(http.send(http.admin("/api/admin/clients/tv-api-" + s)).body());
+		assertThat(JSONObjectUtils.getStringList(view, "grant_types"))
+			.containsExactly("refresh_token", "urn:ietf:params:oauth:grant-type:device_code");
+		assertThat(view).containsEntry("device_code_seconds", 300L).containsEntry("refresh_token_seconds", 30L * 86400)
+			.containsEntry("refresh_token_idle_seconds", 7L * 86400);
+		assertThat(view.get("client_secret")).as("a public client has no secret").isNull();
+	}
+
+	@Test
+	void refreshAndDeviceLifetimesOutOfBoundsAreRefused() throws Exception {
+		assertProblem(http.send(create(Map.of("client_id", "idle-" + s, "public_client", true, "redirect_uris",
+				List.of("myapp://cb"), "refresh_token_seconds", 86400, "refresh_token_idle_seconds", 2 * 86400))), 400,
+				"invalid-token-lifetime");
+		assertProblem(http.send(create(Map.of("client_id", "device-" + s, "public_client", true, "grant_types",
+				List.of("urn:ietf:params:oauth:grant-type:device_code"), "device_code_seconds", 10))), 400,
+				"invalid-token-lifetime");
+		assertProblem(http.send(create(Map.of("client_id", "grant-" + s, "grant_types", List.of("password")))), 400,
+				"invalid-grant-types");
+	}
+
+	@Test
+	void postLogoutRedirectUrisFollowTheRedirectRules() throws Exception {
+		assertProblem(http.send(create(Map.of("client_id", "logout-" + s, "public_client", true, "redirect_uris",
+				List.of("myapp://cb"), "post_logout_redirect_uris", List.of("javascript:alert(1)")))), 400,
+				"invalid-redirect-uri");
+		HttpResponse<String> created = http.send(create(Map.of("client_id", "logout-ok-" + s, "public_client", true,
+				"redirect_uris", List.of("myapp://cb"), "post_logout_redirect_uris", List.of("myapp://signed-out"),
+				"logout_revokes_tokens", true)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(JSONObjectUtils.getStringList(JSONObjectUtils.parse(created.body()), "post_logout_redirect_uris"))
+			.containsExactly("myapp://signed-out");
+	}
+
 	private HttpRequest.Builder create(Map<String, Object> client) {
 		return http.admin("/api/admin/clients").header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(JSONObjectUtils.toJSONString(client)));

@@ -24,8 +24,6 @@ import dev.ticketbooth.users.EndUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,14 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens against our JWKS.
  */
 @TicketboothServerTest
-class OidcEndToEndTests {
+class OidcEndToEndTests extends FixedIssuerServer {
 
 	static final String REDIRECT = "http://127.0.0.1:9999/callback";
-
-	@DynamicPropertySource
-	static void issuer(DynamicPropertyRegistry registry) {
-		FixedPortServer.register(registry);
-	}
 
 	@Autowired
 	OidcClients clients;
@@ -68,7 +61,7 @@ class OidcEndToEndTests {
 	@Test
 	void openIdClientCompletesTheFlowAndJoseVerifiesVimondEnrichedTokens() {
 		String s = UUID.randomUUID().toString().substring(0, 8);
-		// confidential, so it may refresh (public clients get no refresh tokens); PKCE is required all the same
+		// confidential: PKCE is required all the same
 		String secret = clients.create(new OidcClients.ClientRequest("vimond-app-" + s, "Vimond app", false,
 				List.of("authorization_code", "refresh_token"), List.of(REDIRECT), List.of("openid", "profile"), false, "vimond",
 				null, null, null, true, null, null, null)).secret();
@@ -101,8 +94,8 @@ class OidcEndToEndTests {
 	@Test
 	void twoThousandRentalsStayUnderTheHeaderBudgetAndTheRestIsAnsweredByTheOverflowEndpoint() throws Exception {
 		String s = UUID.randomUUID().toString().substring(0, 8);
-		clients.create(new OidcClients.ClientRequest("bulk-app-" + s, null, true, null, List.of(REDIRECT), List.of("openid"),
-				false, "vimond", null, null, null, null, null, null, null));
+		clients.create(new OidcClients.ClientRequest("bulk-app-" + s, null, true, List.of("authorization_code"),
+				List.of(REDIRECT), List.of("openid"), false, "vimond", null, null, null, null, null, null, null));
 		EndUser user = users.create("binge-" + s, "long-enough-pw", true, true);
 		List<GrantRequest> rentals = new ArrayList<>();
 		Instant start = clock.instant().minusSeconds(3 * 86400);
@@ -119,7 +112,8 @@ class OidcEndToEndTests {
 		Map<String, Object> flow = Jose.script("oidc-flow.mjs", FixedPortServer.issuer(), "bulk-app-" + s, REDIRECT,
 				user.username(), "long-enough-pw", "openid");
 		assertThat(flow).as(flow.toString()).containsEntry("ok", true);
-		assertThat(flow).as("a public client gets no refresh token").containsEntry("refresh_token_issued", false);
+		assertThat(flow).as("a client without the refresh_token grant gets no refresh token")
+			.containsEntry("refresh_token_issued", false);
 		String token = (String) flow.get("access_token");
 		assertThat(("Authorization: Bearer " + token).length()).isLessThan(8192);
 		Map<String, Object> access = map(flow.get("access_claims"));

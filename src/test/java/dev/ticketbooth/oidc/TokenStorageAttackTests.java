@@ -98,6 +98,9 @@ class TokenStorageAttackTests {
 		String newRefresh = (String) JSONObjectUtils.parse(refreshed.body()).get("refresh_token");
 		assertThat(newRefresh).isNotBlank().isNotEqualTo(tokens.get("refresh_token"));
 		assertThat(dump(clientId)).noneMatch(value -> value.contains(newRefresh));
+		String rotatedAway = (String) tokens.get("refresh_token");
+		assertThat(dump(clientId)).as("the rotated-away refresh token is remembered as a hash only")
+			.contains(TokenHashes.hash(rotatedAway)).noneMatch(value -> value.contains(rotatedAway));
 		// revocation names the token as the client holds it
 		Http http = new Http(port);
 		HttpResponse<String> revoked = http.send(http.request("/oauth2/revoke").header("Authorization", Http.basic(clientId, secret))
@@ -114,6 +117,9 @@ class TokenStorageAttackTests {
 					+ " IS NOT NULL AND registered_client_id = (SELECT id FROM oauth2_registered_client WHERE client_id = ?)")
 				.param(clientId).query(String.class).list());
 		}
+		values.addAll(jdbc.sql("SELECT r.token_hash FROM oauth2_rotated_refresh_token r JOIN oauth2_authorization a"
+				+ " ON a.id = r.authorization_id WHERE a.registered_client_id = (SELECT id FROM oauth2_registered_client"
+				+ " WHERE client_id = ?)").param(clientId).query(String.class).list());
 		return values;
 	}
 
