@@ -227,7 +227,11 @@ class OidcFlowTests {
 		String secret = (String) JSONObjectUtils.parse(created.body()).get("client_secret");
 		assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
 		String fetched = http.send(http.admin("/api/admin/clients/vimond-" + s)).body();
-		assertThat(fetched).contains("ticketbooth.enrichment", "vimond").doesNotContain(secret);
+		Map<String, Object> answer = JSONObjectUtils.parse(fetched);
+		assertThat(answer).containsEntry("enrichment", "vimond").containsEntry("vimond_claim_names", "prefixed")
+			.containsEntry("access_token_jwt_type", true).containsEntry("public_client", false)
+			.containsEntry("require_consent", false).doesNotContainKeys("settings", "client_secret");
+		assertThat(fetched).doesNotContain(secret, "settings.client", "ticketbooth.");
 		String stored = jdbc.sql("SELECT client_secret FROM oauth2_registered_client WHERE client_id = ?").param("vimond-" + s)
 			.query(String.class).single();
 		assertThat(stored).doesNotContain(secret);
