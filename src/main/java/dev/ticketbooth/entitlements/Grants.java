@@ -143,6 +143,42 @@ public class Grants {
 		return requests.size();
 	}
 
+	/** Grants from CSV ({@link GrantCsv}), all or nothing, as {@link #importAll}. */
+	@Transactional
+	public int importCsv(String csv) {
+		return importAll(GrantCsv.parse(csv == null ? "" : csv));
+	}
+
+	/**
+	 * Changes a grant in place (same id, same user): what it covers, its kind, quality, streams,
+	 * validity and external_ref, checked as a new grant is.
+	 */
+	@Transactional
+	public Grant update(String id, GrantRequest request) {
+		Grant existing = get(id);
+		Grant checked = validate(request);
+		if (!checked.userId().equals(existing.userId())) {
+			throw ApiProblemException.badRequest("invalid-grant", "A grant stays with its user; add a new one instead");
+		}
+		Grant updated = new Grant(id, existing.userId(), checked.collectionId(), checked.videoId(), checked.kind(),
+				checked.quality(), checked.streamCount(), checked.validFrom(), checked.validUntil(), checked.externalRef(),
+				existing.createdAt());
+		try {
+			jdbc.sql("UPDATE grants SET collection_id = ?, video_id = ?, kind = ?, quality = ?, stream_count = ?, "
+					+ "valid_from = ?, valid_until = ?, external_ref = ? WHERE id = ?")
+				.params(updated.collectionId(), updated.videoId(), updated.kind().name(), updated.quality(),
+						updated.streamCount(), DbTime.bind(updated.validFrom()), DbTime.bind(updated.validUntil()),
+						updated.externalRef(), id)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("external-ref-taken",
+					"The user has another grant with external_ref '" + updated.externalRef() + "'");
+		}
+		events.publishEvent(new EntitlementsChanged("grant " + id));
+		return updated;
+	}
+
 	public List<Grant> forUser(String userId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM grants WHERE user_id = ? ORDER BY created_at, id").param(userId)
 			.query(ROW).list();
