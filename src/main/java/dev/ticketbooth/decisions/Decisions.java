@@ -46,8 +46,11 @@ public class Decisions {
 
 	private final Clock clock;
 
+	private final RecentDenials denials;
+
 	Decisions(TokenVerifier verifier, EndUsers users, EntitlementCache entitlements, CountryLookup countries,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, Clock clock, RecentDenials denials) {
+		this.denials = denials;
 		this.verifier = verifier;
 		this.users = users;
 		this.entitlements = entitlements;
@@ -61,18 +64,34 @@ public class Decisions {
 	 * @param channel {@code kinescope} or {@code api}, for metrics and logs
 	 */
 	Decision decide(DecisionRequest request, Partner caller, String channel) {
-		Decision decision = evaluate(request, caller, clock.instant());
+		Attempt attempt = new Attempt(caller);
+		Decision decision = evaluate(request, attempt, clock.instant());
 		Counter.builder("ticketbooth.decisions").description("Playback decisions by outcome and reason")
 			.tag("outcome", decision.allow() ? "allow" : "deny").tag("reason", decision.reason()).tag("channel", channel)
 			.register(meters).increment();
 		if (!decision.allow()) {
 			log.info("Denied playback ({}): reason={} user={} video={} partner={}", channel, decision.reason(),
 					decision.user(), request.video(), caller == null ? "-" : caller.id());
+			denials.record(attempt.partner == null ? null : attempt.partner.id(), request.video(), attempt.userId,
+					decision.reason(), channel);
 		}
 		return decision;
 	}
 
-	private Decision evaluate(DecisionRequest request, Partner caller, Instant now) {
+	/** What a decision learnt on its way, for the record of a denial: the partner and the user, once known. */
+	private static final class Attempt {
+
+		private Partner partner;
+
+		private String userId;
+
+		Attempt(Partner caller) {
+			this.partner = caller;
+		}
+	}
+
+	private Decision evaluate(DecisionRequest request, Attempt attempt, Instant now) {
+		Partner caller = attempt.partner;
 		String video = request.video();
 		Map<String, Object> claims;
 		Partner partner;
@@ -92,6 +111,8 @@ public class Decisions {
 			claims = token.claims();
 			user = partner.dialect().userId(claims).flatMap(users::findById).orElse(null);
 		}
+		attempt.partner = partner;
+		attempt.userId = user == null ? null : user.id();
 		boolean viewerless = user == null && partner.dialect().decidesWithoutViewer()
 				&& partner.dialect().userId(claims).isEmpty();
 		if (user == null && !viewerless) {
@@ -122,7 +143,7 @@ public class Decisions {
 		return new Decision(true, Reason.ALLOWED, username, video);
 	}
 
-	private Optional<String> ipAndCountry(AllowRules rules, String ip) {
+	Optional<String> ipAndCountry(AllowRules rules, String ip) {
 		if (rules.ips().isEmpty() && rules.countries().isEmpty()) {
 			return Optional.empty();
 		}
@@ -147,7 +168,7 @@ public class Decisions {
 	}
 
 	/** Origins can only be checked when the caller tells us one; Kinescope never does. */
-	private static Optional<String> origin(AllowRules rules, String origin) {
+	static Optional<String> origin(AllowRules rules, String origin) {
 		if (rules.origins().isEmpty() || origin == null || origin.isBlank()) {
 			return Optional.empty();
 		}
