@@ -95,7 +95,7 @@ record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double ro
 		/** Where the time axis starts, in percent of the width; the labels sit left of it. */
 		static final double LABELS = 32;
 
-		static final Duration MIN_PADDING = Duration.ofSeconds(30);
+		static final Duration MIN_PADDING = Duration.ofSeconds(1);
 
 		/** From the oldest key to now, widened to future marks no further ahead than that span. */
 		static Axis around(Instant oldest, Instant now, Instant rotation, List<Instant> removals) {
