@@ -20,6 +20,11 @@ public record Explanation(Access access, List<Check> checks, List<String> holdin
 		wouldAllow = List.copyOf(wouldAllow);
 	}
 
+	/** The first check that fails, in the decision's order: the reason a decision would deny with; null when none fails. */
+	public Check firstFailure() {
+		return checks.stream().filter(c -> c.outcome() == Check.Outcome.FAIL).findFirst().orElse(null);
+	}
+
 	/** The same explanation with more checks after these (the decision service adds the partner's). */
 	public Explanation withChecks(List<Check> before, List<Check> after) {
 		List<Check> all = new java.util.ArrayList<>(before);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -16,6 +15,7 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
 import dev.ticketbooth.Http;
+import dev.ticketbooth.MutableClock;
 import dev.ticketbooth.TicketboothServerTest;
 import dev.ticketbooth.catalog.Catalog;
 import dev.ticketbooth.catalog.CollectionKind;
@@ -70,7 +70,7 @@ class ConsoleJobsBrowserTests {
 	KeyRotation rotation;
 
 	@Autowired
-	Clock clock;
+	MutableClock clock;
 
 	final String s = UUID.randomUUID().toString().substring(0, 8);
 
@@ -284,7 +284,7 @@ class ConsoleJobsBrowserTests {
 
 			browser.page.selectOption("#why-partner", partner);
 			browser.submit("#why-video", "wv-open-" + s);
-			expect(browser.at("#verdict")).containsText("may watch wv-open-" + s + ": entitled");
+			expect(browser.at("#verdict")).containsText("may not watch wv-open-" + s + ": outside-time-window");
 			expect(browser.at("#allowed-by")).containsText("grant " + grant.id());
 			expect(browser.at("#checks tr[data-reason=not-entitled]")).hasAttribute("data-outcome", "PASS");
 			expect(browser.at("#checks tr[data-reason=outside-time-window]")).hasAttribute("data-outcome", "FAIL");
@@ -294,7 +294,7 @@ class ConsoleJobsBrowserTests {
 		String viewer = ConsoleBrowser.newViewer(accounts);
 		try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
 			browser.signIn("/admin/why?user=" + user + "&video=wv-open-" + s, viewer, ConsoleBrowser.VIEWER_PASSWORD);
-			expect(browser.at("#verdict")).containsText("may watch");
+			expect(browser.at("#verdict")).containsText("may watch wv-open-" + s + ": entitled");
 			expect(browser.at("form[method=post] button:not(nav button)")).hasCount(0);
 			assertThat(browser.post("/admin/users/" + user + "/roles", "roles", "vip")).isEqualTo(403);
 		}
@@ -471,6 +471,7 @@ class ConsoleJobsBrowserTests {
 	void theKeyTimelineZoomsToTheKeysDatesAndDrawsNoRotationForASetNeverRotated() {
 		String set = "manual-" + s;
 		rotation.createSet(set, List.of(KeyAlgorithm.RS256), false);
+		clock.advance(Duration.ofMinutes(3));
 		try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
 			browser.asAdmin("/admin/keys");
 			expect(browser.at("p.rotation-due[data-set='" + set + "']")).containsText("Never rotated automatically");
@@ -479,7 +480,10 @@ class ConsoleJobsBrowserTests {
 			Locator legend = browser.at("p:has(span.axis-from)").nth(sets(browser, set));
 			Duration shown = Duration.between(Instant.parse(legend.locator(".axis-from").textContent()),
 					Instant.parse(legend.locator(".axis-to").textContent()));
-			assertThat(shown).as("keys made just now: the axis spans minutes, not a month").isLessThan(Duration.ofHours(1));
+			assertThat(shown).as("keys three minutes old: the axis spans minutes, not a month").isLessThan(Duration.ofHours(1));
+			double width = Double.parseDouble(browser.at("svg.timeline[data-set='" + set + "'] rect").first()
+				.getAttribute("width").replace("%", ""));
+			assertThat(width).as("a key three minutes old spans the timeline, not a sliver").isGreaterThan(30);
 			Object wraps = browser.page.evaluate("() => [...document.querySelectorAll('#all-keys td')]"
 					+ ".filter(td => td.textContent.trim() && td.getClientRects()[0].height > 2 * parseFloat(getComputedStyle(td).lineHeight || '20')).length");
 			assertThat(((Number) wraps).intValue()).as("no cell of All keys wraps its words").isZero();
