@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * {@link TokenVerifier}); the user exists and is enabled; the video exists; a current grant
  * covers it; the token is bound to this video when it names one; the token's and the partner's
  * IP, country and origin rules; the partner's time windows. Each deny names its reason, is
- * counted, and is logged without the token.
+ * counted, logged and recorded for the console ({@link RecentDenials}), always without the token.
  */
 @Service
 public class Decisions {
