@@ -5,6 +5,8 @@ import java.time.Clock;
 import dev.ticketbooth.decisions.DecisionExplanations;
 import dev.ticketbooth.partners.Partner;
 import dev.ticketbooth.partners.Partners;
+import dev.ticketbooth.users.EndUser;
+import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +27,12 @@ class ConsoleWhyController {
 
 	private final Partners partners;
 
+	private final EndUsers users;
+
 	private final Clock clock;
 
-	ConsoleWhyController(DecisionExplanations explanations, Partners partners, Clock clock) {
+	ConsoleWhyController(DecisionExplanations explanations, Partners partners, EndUsers users, Clock clock) {
+		this.users = users;
 		this.explanations = explanations;
 		this.partners = partners;
 		this.clock = clock;
@@ -37,13 +42,15 @@ class ConsoleWhyController {
 	String why(@RequestParam(required = false) String user, @RequestParam(required = false) String video,
 			@RequestParam(required = false) String partner, @RequestParam(required = false) String ip,
 			@RequestParam(required = false) String origin, Model model) {
-		model.addAttribute("user", user);
 		model.addAttribute("video", video);
 		model.addAttribute("partner", partner);
 		model.addAttribute("ip", ip);
 		model.addAttribute("origin", origin);
 		model.addAttribute("partners", partners.list().stream().map(Partner::id).toList());
-		String username = Console.blankToNull(user);
+		// a user id (as the Decisions page links it) stands for its user
+		String username = Console.blankToNull(user) == null ? null
+				: users.findById(user.trim()).map(EndUser::username).orElse(user.trim());
+		model.addAttribute("user", username);
 		String videoId = Console.blankToNull(video);
 		if (username != null && videoId != null) {
 			Partner chosen = Console.blankToNull(partner) == null ? null : partners.get(partner.trim());

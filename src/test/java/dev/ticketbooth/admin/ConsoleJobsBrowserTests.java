@@ -272,6 +272,7 @@ class ConsoleJobsBrowserTests {
 				null));
 		try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
 			browser.asAdmin("/admin/why");
+			browser.assertCsrfOnEveryForm();
 			browser.page.fill("#why-user", user);
 			browser.submit("#why-video", "wv-closed-" + s);
 			expect(browser.at("#verdict")).containsText("may not watch wv-closed-" + s + ": not-entitled");
@@ -422,42 +423,51 @@ class ConsoleJobsBrowserTests {
 	void theDecisionsPageShowsRecentDenialsWithTheirReasonsPerPartnerAndRefreshesItself() throws Exception {
 		String one = "dec-a-" + s;
 		String two = "dec-b-" + s;
+		String viewerName = "viewer-of-" + s;
+		String userId = users.create(viewerName, "password-" + s, true, true).id();
+		catalog.createVideo("dv-" + s, "Paid video");
 		String password = partners.create(new PartnerRequest(one, "kinescope", "default", null, null, null, null, null, null,
-				null, one, null, false, null, null)).callbackPassword();
+				null, one, null, true, null, null)).callbackPassword();
 		String other = partners.create(new PartnerRequest(two, "kinescope", "default", null, null, null, null, null, null,
 				null, two, null, false, null, null)).callbackPassword();
-		assertThat(kinescope(one, password, "dv-" + s)).isEqualTo(403);
-		assertThat(kinescope(two, other, "dv-other-" + s)).isEqualTo(403);
+		assertThat(kinescope(one, password, "dv-" + s, "not.a.token-" + s)).isEqualTo(403);
+		assertThat(kinescope(one, password, "dv-" + s, viewerName)).isEqualTo(403);
+		assertThat(kinescope(two, other, "dv-other-" + s, "not.a.token-" + s)).isEqualTo(403);
 		try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
 			browser.asAdmin("/admin/decisions");
-			expect(browser.at("#denials tr[data-partner='" + one + "']")).containsText("malformed-token");
+			browser.assertCsrfOnEveryForm();
+			expect(browser.at("#denials tr[data-partner='" + one + "'][data-reason=malformed-token]")).hasCount(1);
+			expect(browser.at("#denials tr[data-partner='" + one + "'][data-reason=not-entitled]")).containsText(userId);
 			expect(browser.at("#denials tr[data-partner='" + two + "']")).containsText("dv-other-" + s);
-			assertThat(browser.page.content()).doesNotContain("not-a-token-" + s);
+			assertThat(browser.page.content()).doesNotContain("not.a.token-" + s);
+			browser.screenshot("decisions");
+			browser.press("#denials tr[data-reason=not-entitled] a.why");
+			expect(browser.at("#verdict")).containsText(viewerName + " may not watch dv-" + s + ": not-entitled");
+			browser.go("/admin/decisions");
 			browser.page.selectOption("#partner", one);
 			browser.press("#filter button");
 			browser.page.waitForURL(u -> u.contains("partner=" + one));
-			expect(browser.at("#denials tr[data-partner='" + one + "']")).hasCount(1);
+			expect(browser.at("#denials tr[data-partner='" + one + "']")).hasCount(2);
 			expect(browser.at("#denials tr[data-partner='" + two + "']")).hasCount(0);
 			assertThat(browser.page.request().get(browser.url("/admin/decisions?partner=" + one)).headers())
 				.containsEntry("refresh", "10");
 			assertThat(browser.page.request().get(browser.url("/admin/decisions?paused=true")).headers())
 				.doesNotContainKey("refresh");
-			browser.screenshot("decisions");
 		}
 		String viewer = ConsoleBrowser.newViewer(accounts);
 		try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
-			browser.signIn("/admin/decisions", viewer, ConsoleBrowser.VIEWER_PASSWORD);
-			expect(browser.at("#denials tr[data-partner='" + one + "']")).hasCount(1);
+			browser.signIn("/admin/decisions?partner=" + one, viewer, ConsoleBrowser.VIEWER_PASSWORD);
+			expect(browser.at("#denials tr[data-partner='" + one + "']")).hasCount(2);
 			assertThat(browser.post("/admin/partners/" + one + "/delete")).isEqualTo(403);
 		}
 	}
 
-	private int kinescope(String user, String password, String video) throws Exception {
+	private int kinescope(String user, String password, String video, String token) throws Exception {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
 				+ "/kinescope/authorize")).header("Authorization", Http.basic(user, password))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + video + "\",\"ip\":\"192.0.2.1\",\"type\":\"video\","
-					+ "\"token\":\"not-a-token-" + s + "\",\"user_agent\":\"test\"}")).build(),
+					+ "\"token\":\"" + token + "\",\"user_agent\":\"test\"}")).build(),
 				HttpResponse.BodyHandlers.ofString()).statusCode();
 	}
 
@@ -474,6 +484,7 @@ class ConsoleJobsBrowserTests {
 		clock.advance(Duration.ofMinutes(3));
 		try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
 			browser.asAdmin("/admin/keys");
+			browser.assertCsrfOnEveryForm();
 			expect(browser.at("p.rotation-due[data-set='" + set + "']")).containsText("Never rotated automatically");
 			expect(browser.at("svg.timeline[data-set='" + set + "'] text:text('next rotation')")).hasCount(0);
 			expect(browser.at("p.rotation-due[data-set=default]")).containsText("Next scheduled rotation");
