@@ -16,7 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * A console page that cannot be shown (an unknown user, grant, partner...; a malformed form field)
  * answers with a plain page saying why and with the problem's status, never problem JSON, a 5xx
  * or a stack trace. The admin API keeps its problem JSON: this advice covers the console's
- * controllers only.
+ * controllers only (a new console controller joins the list).
  */
 @ControllerAdvice(assignableTypes = { ConsoleController.class, ConsoleKeysController.class, ConsoleUsersController.class,
 		ConsoleGrantsController.class, ConsoleCatalogController.class, ConsoleWhyController.class,
