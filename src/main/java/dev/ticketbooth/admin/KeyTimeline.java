@@ -16,15 +16,21 @@ import dev.ticketbooth.keys.RotationSchedule;
 /**
  * The key ring of one set as a picture: one row per key with its NEXT, ACTIVE and RETIRED spans
  * against time, "now", the next scheduled rotation and each retention end. Positions are
- * percentages of the time axis, ready for an SVG.
+ * percentages of the time axis, ready for an SVG. The axis spans the keys' own dates (the oldest
+ * key's creation to now), so keys made a minute ago fill the picture instead of being slivers of
+ * a month; a future mark (rotation, retention end) widens it only when it is no further ahead
+ * than the keys are old, and is otherwise named below the picture with its date.
  *
+ * @param rotationAt where the next scheduled rotation is drawn, or null (off the axis, or never)
+ * @param rotationDue when the schedule rotates the set next; null for a set it never rotates
+ *     ({@link KeySet#rotatesOnSchedule()})
  * @param vendorKeyIds a platform using the set knows its keys only by the ids it assigned: each
  *     row shows the key's id there, or that none is recorded
  * @param keyLimitWarning set when the set holds more NEXT, ACTIVE and RETIRED keys than a platform
  *     using it accepts
  */
-record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double rotationAt, List<Row> rows,
-		boolean vendorKeyIds, String keyLimitWarning) {
+record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double rotationAt, Instant rotationDue,
+		List<Row> rows, boolean vendorKeyIds, String keyLimitWarning) {
 
 	record Segment(String state, double x, double width, Instant start, Instant end) {
 	}
@@ -41,16 +47,14 @@ record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double ro
 		String set = keySet.name();
 		List<RingKey> shown = keys.stream().filter(k -> k.keySet().equals(set) && k.state() != KeyState.REVOKED)
 			.sorted(Comparator.comparing(RingKey::createdAt)).toList();
-		Instant from = shown.stream().map(RingKey::createdAt).min(Comparator.naturalOrder()).orElse(now)
-			.minus(Duration.ofHours(1));
 		RingKey active = shown.stream().filter(k -> k.state() == KeyState.ACTIVE).findFirst().orElse(null);
-		Instant rotation = active == null ? null
+		// a set the schedule never rotates has no next rotation to draw
+		Instant rotation = active == null || !keySet.rotatesOnSchedule() ? null
 				: RotationSchedule.of(properties).rotationDueAt(active.activatedAt(), active.createdAt());
-		Instant to = now.plus(properties.retention()).plus(Duration.ofDays(2));
-		if (rotation != null && rotation.plus(Duration.ofDays(2)).isAfter(to)) {
-			to = rotation.plus(Duration.ofDays(2));
-		}
-		Axis axis = new Axis(from, to);
+		List<Instant> removals = shown.stream().filter(k -> k.retiredAt() != null)
+			.map(k -> k.removalAt(properties.retention())).toList();
+		Axis axis = Axis.around(shown.stream().map(RingKey::createdAt).min(Comparator.naturalOrder()).orElse(now), now,
+				rotation, removals);
 		List<Row> rows = new ArrayList<>();
 		for (RingKey key : shown) {
 			List<Segment> segments = new ArrayList<>();
@@ -67,11 +71,12 @@ record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double ro
 			if (retired != null) {
 				Instant removalAt = key.removalAt(properties.retention());
 				segments.add(axis.segment("RETIRED", retired, removalAt.isBefore(now) ? removalAt : now));
-				removal = axis.at(removalAt);
+				removal = axis.shows(removalAt) ? axis.at(removalAt) : null;
 			}
 			rows.add(new Row(key.kid(), key.state().name(), key.partnerKeyId(), segments, removal));
 		}
-		return new KeyTimeline(set, from, to, axis.at(now), rotation == null ? null : axis.at(rotation), rows,
+		return new KeyTimeline(set, axis.from(), axis.to(), axis.at(now),
+				rotation == null || !axis.shows(rotation) ? null : axis.at(rotation), rotation, rows,
 				keySet.vendorKeyIds(), keyLimitWarning(shown, vendorKeyLimit));
 	}
 
@@ -89,6 +94,29 @@ record KeyTimeline(String set, Instant from, Instant to, double nowAt, Double ro
 
 		/** Where the time axis starts, in percent of the width; the labels sit left of it. */
 		static final double LABELS = 32;
+
+		static final Duration MIN_PADDING = Duration.ofSeconds(1);
+
+		/** From the oldest key to now, widened to future marks no further ahead than that span. */
+		static Axis around(Instant oldest, Instant now, Instant rotation, List<Instant> removals) {
+			Duration age = Duration.between(oldest, now);
+			Duration padding = age.dividedBy(20).compareTo(MIN_PADDING) < 0 ? MIN_PADDING : age.dividedBy(20);
+			Instant end = now;
+			List<Instant> marks = new ArrayList<>(removals);
+			if (rotation != null) {
+				marks.add(rotation);
+			}
+			for (Instant mark : marks) {
+				if (mark.isAfter(end) && !mark.isAfter(now.plus(age))) {
+					end = mark;
+				}
+			}
+			return new Axis(oldest.minus(padding), end.plus(padding));
+		}
+
+		boolean shows(Instant instant) {
+			return !instant.isBefore(from) && !instant.isAfter(to);
+		}
 
 		double at(Instant instant) {
 			double span = Duration.between(from, to).toMillis();

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * {@link TokenVerifier}); the user exists and is enabled; the video exists; a current grant
  * covers it; the token is bound to this video when it names one; the token's and the partner's
  * IP, country and origin rules; the partner's time windows. Each deny names its reason, is
- * counted, and is logged without the token.
+ * counted, logged and recorded for the console ({@link RecentDenials}), always without the token.
  */
 @Service
 public class Decisions {
@@ -46,8 +46,11 @@ public class Decisions {
 
 	private final Clock clock;
 
+	private final RecentDenials denials;
+
 	Decisions(TokenVerifier verifier, EndUsers users, EntitlementCache entitlements, CountryLookup countries,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, Clock clock, RecentDenials denials) {
+		this.denials = denials;
 		this.verifier = verifier;
 		this.users = users;
 		this.entitlements = entitlements;
@@ -61,18 +64,26 @@ public class Decisions {
 	 * @param channel {@code kinescope} or {@code api}, for metrics and logs
 	 */
 	Decision decide(DecisionRequest request, Partner caller, String channel) {
-		Decision decision = evaluate(request, caller, clock.instant());
+		Attempt attempt = new Attempt();
+		Decision decision = evaluate(request, caller, attempt, clock.instant());
 		Counter.builder("ticketbooth.decisions").description("Playback decisions by outcome and reason")
 			.tag("outcome", decision.allow() ? "allow" : "deny").tag("reason", decision.reason()).tag("channel", channel)
 			.register(meters).increment();
 		if (!decision.allow()) {
 			log.info("Denied playback ({}): reason={} user={} video={} partner={}", channel, decision.reason(),
 					decision.user(), request.video(), decision.partner() == null ? "-" : decision.partner());
+			denials.record(decision.partner(), request.video(), attempt.userId, decision.reason(), channel);
 		}
 		return decision;
 	}
 
-	private Decision evaluate(DecisionRequest request, Partner caller, Instant now) {
+	/** What a decision learnt on its way, for the record of a denial: the user's id, once known. */
+	private static final class Attempt {
+
+		private String userId;
+	}
+
+	private Decision evaluate(DecisionRequest request, Partner caller, Attempt attempt, Instant now) {
 		String video = request.video();
 		Map<String, Object> claims;
 		Partner partner;
@@ -92,6 +103,7 @@ public class Decisions {
 			claims = token.claims();
 			user = partner.dialect().userId(claims).flatMap(users::findById).orElse(null);
 		}
+		attempt.userId = user == null ? null : user.id();
 		boolean viewerless = user == null && partner.dialect().decidesWithoutViewer()
 				&& partner.dialect().userId(claims).isEmpty();
 		if (user == null && !viewerless) {
@@ -122,7 +134,7 @@ public class Decisions {
 		return new Decision(true, Reason.ALLOWED, username, video, partner.id());
 	}
 
-	private Optional<String> ipAndCountry(AllowRules rules, String ip) {
+	Optional<String> ipAndCountry(AllowRules rules, String ip) {
 		if (rules.ips().isEmpty() && rules.countries().isEmpty()) {
 			return Optional.empty();
 		}
@@ -147,7 +159,7 @@ public class Decisions {
 	}
 
 	/** Origins can only be checked when the caller tells us one; Kinescope never does. */
-	private static Optional<String> origin(AllowRules rules, String origin) {
+	static Optional<String> origin(AllowRules rules, String origin) {
 		if (rules.origins().isEmpty() || origin == null || origin.isBlank()) {
 			return Optional.empty();
 		}

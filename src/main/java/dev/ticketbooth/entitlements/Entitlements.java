@@ -83,6 +83,66 @@ public class Entitlements {
 		return Access.deny(Access.NOT_ENTITLED, user.id());
 	}
 
+	/**
+	 * "Why can't U watch V": the same answer as {@link #mayWatch(EndUser, String, Instant)}, with
+	 * each of its checks (user known, enabled, video known, a current grant or a shared role),
+	 * the collections holding the video, and the grant or role that allows it or would.
+	 */
+	public Explanation explain(String username, String videoId, Instant at) {
+		Optional<EndUser> found = username == null ? Optional.empty() : users.findByUsername(username);
+		boolean videoKnown = videoId != null && catalog.findVideo(videoId).isPresent();
+		List<String> holding = videoKnown ? List.copyOf(catalog.collectionsCovering(videoId)) : List.of();
+		List<Check> checks = new java.util.ArrayList<>();
+		checks.add(Check.of(found.isPresent(), Access.UNKNOWN_USER,
+				found.isPresent() ? "user " + username + " exists" : "no user named '" + username + "'"));
+		checks.add(found.isEmpty() ? Check.notRun(Access.USER_DISABLED, "no such user")
+				: Check.of(found.get().enabled(), Access.USER_DISABLED, found.get().enabled() ? "enabled" : "disabled"));
+		checks.add(Check.of(videoKnown, Access.UNKNOWN_VIDEO, videoKnown ? "video " + videoId + " exists"
+				: "no video '" + videoId + "' in the catalog"));
+		List<String> wouldAllow = new java.util.ArrayList<>();
+		if (videoKnown) {
+			wouldAllow.add("a current grant on video " + videoId
+					+ (holding.isEmpty() ? "" : " or on one of the collections " + holding));
+			for (String collection : holding) {
+				catalog.roles(collection).forEach(role -> wouldAllow.add("role " + role + " (carried by " + collection + ")"));
+			}
+		}
+		if (found.isEmpty() || !videoKnown) {
+			checks.add(Check.notRun(Access.NOT_ENTITLED, "needs a known user and video"));
+			Access access = found.isEmpty() ? Access.deny(Access.UNKNOWN_USER, null) : mayWatch(found.get(), videoId, at);
+			return new Explanation(access, checks, holding, null, wouldAllow);
+		}
+		EndUser user = found.get();
+		Access access = mayWatch(user, videoId, at);
+		List<Grant> relevant = grantsCovering(user.id(), videoId, new java.util.LinkedHashSet<>(holding));
+		String allowedBy = null;
+		if (access.allowed() && access.grantId() != null) {
+			Grant grant = relevant.stream().filter(g -> g.id().equals(access.grantId())).findFirst().orElseThrow();
+			allowedBy = "grant " + grant.id() + " (" + grant.kind() + " of "
+					+ (grant.collectionId() != null ? "collection " + grant.collectionId() : "video " + grant.videoId())
+					+ (grant.validUntil() != null ? ", until " + grant.validUntil() : "") + ")";
+		}
+		else if (access.allowed()) {
+			List<String> userRoles = roles(user.id());
+			allowedBy = holding.stream().flatMap(c -> catalog.roles(c).stream().filter(userRoles::contains)
+				.map(role -> "role " + role + " (carried by " + c + ")")).findFirst().orElse("a role");
+		}
+		String grantsSeen = relevant.isEmpty() ? "no grant covers it"
+				: relevant.size() + " grant(s) cover it: " + relevant.stream().map(g -> g.id() + " "
+						+ (g.currentAt(at) ? "current" : g.expiredAt(at) ? "expired " + g.validUntil()
+								: "from " + g.validFrom())).toList();
+		boolean entitled = access.allowed();
+		if (!user.enabled()) {
+			checks.add(Check.notRun(Access.NOT_ENTITLED, "the decision stops at user-disabled; " + grantsSeen));
+			return new Explanation(access, checks, holding, null, wouldAllow);
+		}
+		String code = entitled ? Access.NOT_ENTITLED : access.reason();
+		checks.add(Check.of(entitled, code, entitled ? "allowed by " + allowedBy : grantsSeen
+				+ (roles(user.id()).isEmpty() ? "; the user has no roles" : "; user roles " + roles(user.id())
+						+ " match no collection holding the video")));
+		return new Explanation(access, checks, holding, allowedBy, entitled ? List.of() : wouldAllow);
+	}
+
 	/** For a token that names no video: the user may sign in and holds some current grant or role. */
 	public Access mayWatchSomething(EndUser user, Instant at) {
 		if (!user.enabled()) {

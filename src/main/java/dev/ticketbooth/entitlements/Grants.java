@@ -122,7 +122,7 @@ public class Grants {
 	/** A CSV import, the same, with each error at its {@code line} of the file (the header is line 1). */
 	@Transactional
 	public int importCsv(String csv) {
-		return importNumbered(GrantCsv.parse(csv).stream().map(l -> new Numbered("line", l.number(), l.request())).toList());
+		return importNumbered(GrantCsv.parse(csv == null ? "" : csv).stream().map(l -> new Numbered("line", l.number(), l.request())).toList());
 	}
 
 	private record Numbered(String place, int number, GrantRequest request) {
@@ -160,6 +160,36 @@ public class Grants {
 					+ "external_ref at the same moment; nothing was imported: send the file again");
 		}
 		return requests.size();
+	}
+
+	/**
+	 * Changes a grant in place (same id, same user): what it covers, its kind, quality, streams,
+	 * validity and external_ref, checked as a new grant is.
+	 */
+	@Transactional
+	public Grant update(String id, GrantRequest request) {
+		Grant existing = get(id);
+		Grant checked = validate(request);
+		if (!checked.userId().equals(existing.userId())) {
+			throw ApiProblemException.badRequest("invalid-grant", "A grant stays with its user; add a new one instead");
+		}
+		Grant updated = new Grant(id, existing.userId(), checked.collectionId(), checked.videoId(), checked.kind(),
+				checked.quality(), checked.streamCount(), checked.validFrom(), checked.validUntil(), checked.externalRef(),
+				existing.createdAt());
+		try {
+			jdbc.sql("UPDATE grants SET collection_id = ?, video_id = ?, kind = ?, quality = ?, stream_count = ?, "
+					+ "valid_from = ?, valid_until = ?, external_ref = ? WHERE id = ?")
+				.params(updated.collectionId(), updated.videoId(), updated.kind().name(), updated.quality(),
+						updated.streamCount(), DbTime.bind(updated.validFrom()), DbTime.bind(updated.validUntil()),
+						updated.externalRef(), id)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiProblemException.conflict("external-ref-taken",
+					"The user has another grant with external_ref '" + updated.externalRef() + "'");
+		}
+		events.publishEvent(new EntitlementsChanged("grant " + id));
+		return updated;
 	}
 
 	public List<Grant> forUser(String userId) {

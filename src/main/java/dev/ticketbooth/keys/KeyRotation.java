@@ -155,7 +155,7 @@ public class KeyRotation {
 				for (KeyAlgorithm algorithm : set.algorithms()) {
 					Instant now = DbTime.now(clock);
 					RotationResult result = ensureActiveAndNext(set, algorithm, now);
-					if (result.outcome() == RotationResult.Outcome.UNCHANGED && set.published() && rotationDue(set, algorithm, now)) {
+					if (result.outcome() == RotationResult.Outcome.UNCHANGED && set.rotatesOnSchedule() && rotationDue(set, algorithm, now)) {
 						StoredKey next = first(set.name(), algorithm, KeyState.NEXT).orElseThrow();
 						if (lacksVendorKeyId(set, next)) {
 							locked.afterCommit(() -> skipped(next));

@@ -24,4 +24,13 @@ public record KeySet(String name, List<KeyAlgorithm> algorithms, boolean publish
 	public KeySet(String name, List<KeyAlgorithm> algorithms, boolean published, Instant createdAt) {
 		this(name, algorithms, published, createdAt, false);
 	}
+
+	/**
+	 * Whether the schedule promotes this set's NEXT key when the ACTIVE key has served its period:
+	 * published sets only. An unpublished set's partner holds an uploaded copy of the public key,
+	 * so only an operator may switch it.
+	 */
+	public boolean rotatesOnSchedule() {
+		return published;
+	}
 }

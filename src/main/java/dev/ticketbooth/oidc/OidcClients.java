@@ -2,6 +2,7 @@ package dev.ticketbooth.oidc;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -98,17 +99,6 @@ public class OidcClients {
 			throw ApiProblemException.conflict("client-exists", "Client '" + request.clientId() + "' already exists");
 		}
 		boolean isPublic = Boolean.TRUE.equals(request.publicClient());
-		List<String> grants = request.grantTypes() != null ? request.grantTypes()
-				: isPublic ? List.of("authorization_code", "refresh_token") : List.of("client_credentials");
-		if (grants.isEmpty() || grants.stream().anyMatch(g -> g == null || !GRANTS.contains(g))
-				|| (isPublic && grants.contains("client_credentials"))) {
-			throw ApiProblemException.badRequest("invalid-grant-types", "Grant types are authorization_code, refresh_token, "
-					+ DEVICE_CODE_GRANT + " and (confidential clients) client_credentials");
-		}
-		String enrichment = request.enrichment() == null ? "none" : request.enrichment().toLowerCase(Locale.ROOT);
-		if (!ENRICHMENTS.contains(enrichment)) {
-			throw ApiProblemException.badRequest("invalid-enrichment", "enrichment is none, vimond or streamamg-partial");
-		}
 		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
 			.clientId(request.clientId()).clientName(request.name() == null ? request.clientId() : request.name());
 		String secret = null;
@@ -123,6 +113,80 @@ public class OidcClients {
 			builder.clientSecret(passwords.encode(secret))
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		RegisteredClient client = configure(builder, request, isPublic).build();
+		insert(client);
+		return new Created(client, secret);
+	}
+
+	/**
+	 * Changes everything but the client id, whether it is public, and its secret (see
+	 * {@link #rotateSecret}), checked as at creation; its tokens and consents stay. What the
+	 * request leaves out (null) keeps its value, but for grant types, redirect URIs and scopes,
+	 * which a request states whole.
+	 */
+	public RegisteredClient update(String clientId, ClientRequest request) {
+		RegisteredClient existing = get(clientId);
+		boolean isPublic = existing.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
+		RegisteredClient.Builder builder = RegisteredClient.withId(existing.getId()).clientId(clientId)
+			.clientIdIssuedAt(existing.getClientIdIssuedAt())
+			.clientName(request.name() == null || request.name().isBlank() ? clientId : request.name())
+			.clientSecret(existing.getClientSecret()).clientSecretExpiresAt(existing.getClientSecretExpiresAt())
+			.clientAuthenticationMethods(methods -> methods.addAll(existing.getClientAuthenticationMethods()));
+		Map<String, Object> kept = existing.getClientSettings().getSettings();
+		ClientRequest merged = new ClientRequest(clientId, request.name(), isPublic, request.grantTypes(),
+				request.redirectUris(), request.scopes(), request.requireConsent() != null ? request.requireConsent()
+						: existing.getClientSettings().isRequireAuthorizationConsent(), request.enrichment(),
+				request.vimondClaimNames() != null ? request.vimondClaimNames()
+						: (String) kept.get(ClientSettingNames.VIMOND_CLAIM_NAMES),
+				request.vimondLegacy() != null ? request.vimondLegacy() : "true".equals(kept.get(ClientSettingNames.VIMOND_LEGACY)),
+				request.streamamgClaims() != null ? request.streamamgClaims()
+						: kept.get(ClientSettingNames.STREAMAMG_CLAIMS) == null ? null
+								: List.of(((String) kept.get(ClientSettingNames.STREAMAMG_CLAIMS)).split(",")),
+				request.accessTokenJwtType() != null ? request.accessTokenJwtType()
+						: "at+jwt".equals(kept.get(ClientSettingNames.ACCESS_TOKEN_TYPE)),
+				request.accessTokenSeconds() != null ? request.accessTokenSeconds()
+						: existing.getTokenSettings().getAccessTokenTimeToLive().toSeconds(),
+				request.refreshTokenSeconds() != null ? request.refreshTokenSeconds()
+						: kept.get(ClientSettingNames.REFRESH_LIFETIME) == null ? null
+								: Long.valueOf(kept.get(ClientSettingNames.REFRESH_LIFETIME).toString()),
+				null,
+				request.refreshTokenIdleSeconds() != null ? request.refreshTokenIdleSeconds()
+						: existing.getTokenSettings().getRefreshTokenTimeToLive().toSeconds(),
+				request.deviceCodeSeconds() != null ? request.deviceCodeSeconds()
+						: existing.getTokenSettings().getDeviceCodeTimeToLive().toSeconds(),
+				request.postLogoutRedirectUris() != null ? request.postLogoutRedirectUris()
+						: List.copyOf(existing.getPostLogoutRedirectUris()),
+				request.logoutRevokesTokens() != null ? request.logoutRevokesTokens()
+						: "true".equals(kept.get(ClientSettingNames.LOGOUT_REVOKES_TOKENS)));
+		RegisteredClient client = configure(builder, merged, isPublic).build();
+		clients.save(client);
+		return client;
+	}
+
+	/** A new generated secret for a confidential client, returned this once; the old one stops working now. */
+	public String rotateSecret(String clientId) {
+		RegisteredClient existing = get(clientId);
+		if (existing.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
+			throw ApiProblemException.badRequest("public-client", "Client '" + clientId + "' is public: it has no secret");
+		}
+		String secret = SecretHashes.generate();
+		clients.save(RegisteredClient.from(existing).clientSecret(passwords.encode(secret)).build());
+		return secret;
+	}
+
+	/** Grant types, redirect URIs, scopes, settings and token lifetimes from the request, checked. */
+	private RegisteredClient.Builder configure(RegisteredClient.Builder builder, ClientRequest request, boolean isPublic) {
+		List<String> grants = request.grantTypes() != null ? request.grantTypes()
+				: isPublic ? List.of("authorization_code", "refresh_token") : List.of("client_credentials");
+		if (grants.isEmpty() || grants.stream().anyMatch(g -> g == null || !GRANTS.contains(g))
+				|| (isPublic && grants.contains("client_credentials"))) {
+			throw ApiProblemException.badRequest("invalid-grant-types", "Grant types are authorization_code, refresh_token, "
+					+ DEVICE_CODE_GRANT + " and (confidential clients) client_credentials");
+		}
+		String enrichment = request.enrichment() == null ? "none" : request.enrichment().toLowerCase(Locale.ROOT);
+		if (!ENRICHMENTS.contains(enrichment)) {
+			throw ApiProblemException.badRequest("invalid-enrichment", "enrichment is none, vimond or streamamg-partial");
 		}
 		grants.forEach(g -> builder.authorizationGrantType(new AuthorizationGrantType(g)));
 		List<String> redirects = request.redirectUris() == null ? List.of() : request.redirectUris();
@@ -178,9 +242,7 @@ public class OidcClients {
 					device.codeLifetime().toSeconds(), 60, 1800)))
 			.reuseRefreshTokens(false) // rotation on every use, with reuse detection in HashedTokenAuthorizationService
 			.build());
-		RegisteredClient client = builder.build();
-		insert(client);
-		return new Created(client, secret);
+		return builder;
 	}
 
 	/**

@@ -45,6 +45,10 @@ class PartnerRepository {
 	private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS
 			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	private static final String UPDATE = "UPDATE " + TABLE + " SET key_set = ?, algorithm = ?, issuer = ?, audience = ?, "
+			+ "default_lifetime_seconds = ?, max_lifetime_seconds = ?, claim_names = ?, url_templates = ?, library_tokens = ?, "
+			+ "allow_plain_user_ids = ?, rules = ?, settings = ? WHERE id = ?";
+
 	private static final String UPDATE_RULES = "UPDATE " + TABLE + " SET rules = ? WHERE id = ?";
 
 	private static final String UPDATE_CALLBACK_CREDENTIALS = "UPDATE " + TABLE
@@ -90,6 +94,18 @@ class PartnerRepository {
 					partner.allowPlainUserIds(), JSONObjectUtils.toJSONString(partner.rules().json()),
 					DbTime.bind(partner.createdAt()), JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.settings())))
 			.update();
+	}
+
+	/** Every setting but the id, profile, creation time and callback credentials; whether there was such a partner. */
+	boolean update(Partner partner) {
+		return jdbc.sql(UPDATE)
+			.params(partner.keySet(), partner.algorithm().name(), partner.issuer(), partner.audience(),
+					partner.defaultLifetime().toSeconds(), partner.maxLifetime().toSeconds(),
+					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.claimNames())),
+					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.urlTemplates())), partner.libraryTokens(),
+					partner.allowPlainUserIds(), JSONObjectUtils.toJSONString(partner.rules().json()),
+					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.settings())), partner.id())
+			.update() > 0;
 	}
 
 	void updateRules(String id, PartnerRules rules) {

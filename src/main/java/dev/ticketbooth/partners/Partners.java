@@ -97,6 +97,34 @@ public class Partners {
 		return new Created(partner, generated ? checked.callbackSecret() : null);
 	}
 
+	/**
+	 * Replaces every setting of the partner but its id, profile and callback credentials (those
+	 * have {@link #setCallbackCredentials}), checked as at creation, in one statement. Nulls take
+	 * the profile's defaults, as at creation. Moving a partner whose platform does not read our JWKS
+	 * to another key set marks that set as needing vendor key ids.
+	 */
+	public Partner update(String id, PartnerRequest request) {
+		Partner existing = repository.find(id).orElseThrow(() -> unknown(id));
+		PartnerRequest same = new PartnerRequest(id, existing.profile().wireName(), request.keySet(), request.issuer(),
+				request.audience(), request.defaultLifetimeSeconds(), request.maxLifetimeSeconds(), request.claimNames(),
+				request.urlTemplates(), request.libraryTokens(), null, null, request.allowPlainUserIds(), request.rules(),
+				request.algorithm(), request.settings());
+		Partner checked = requests.check(same, existing.createdAt()).partner();
+		Partner updated = new Partner(id, checked.profile(), checked.keySet(), checked.algorithm(), checked.issuer(),
+				checked.audience(), checked.defaultLifetime(), checked.maxLifetime(), checked.claimNames(),
+				checked.urlTemplates(), checked.libraryTokens(), existing.callbackUsername(), checked.allowPlainUserIds(),
+				checked.rules(), existing.createdAt(), checked.settings());
+		if (!updated.profile().dialect().readsOurJwks() && !updated.keySet().equals(existing.keySet())) {
+			keys.requireVendorKeyIds(updated.keySet());
+		}
+		cache.forget(id);
+		if (!repository.update(updated)) {
+			throw unknown(id);
+		}
+		cache.forget(id);
+		return updated;
+	}
+
 	/** Replaces the partner-wide decision rules (IPs, origins, countries, time windows). */
 	public Partner setRules(String id, Map<String, Object> rules) {
 		get(id);

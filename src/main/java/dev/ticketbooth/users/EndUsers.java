@@ -88,6 +88,26 @@ public class EndUsers implements UserDetailsService {
 			.query(ROW).list();
 	}
 
+	/**
+	 * Users whose name contains {@code query} (any case; all users when it is empty), by name, one
+	 * page at a time.
+	 */
+	public List<EndUser> search(String query, int offset, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM end_users WHERE LOWER(username) LIKE ? ESCAPE '\\' "
+				+ "ORDER BY username LIMIT ? OFFSET ?").params(pattern(query), limit, offset).query(ROW).list();
+	}
+
+	/** How many users {@link #search} finds in all. */
+	public long count(String query) {
+		return jdbc.sql("SELECT COUNT(*) FROM end_users WHERE LOWER(username) LIKE ? ESCAPE '\\'").param(pattern(query))
+			.query(Long.class).single();
+	}
+
+	private static String pattern(String query) {
+		String q = query == null ? "" : query.trim().toLowerCase(java.util.Locale.ROOT);
+		return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
 	/** A new password and/or the enabled flag, in one transaction (with what follows a lock-out). */
 	@Transactional
 	public EndUser update(String username, String newPassword, Boolean enabled) {

@@ -48,6 +48,49 @@ class KeyTimelineTests {
 		assertThat(KeyTimeline.of(vendor, OptionalInt.empty(), keys, properties, now).vendorKeyIds()).isTrue();
 	}
 
+	@Test
+	void drawsNoNextRotationForASetTheScheduleNeverRotates() {
+		List<RingKey> keys = List.of(key("a", KeyState.ACTIVE, 3), key("b", KeyState.NEXT, 1));
+		KeySet unpublished = new KeySet("vidbeo", List.of(KeyAlgorithm.RS256), false, now, true);
+		KeyTimeline timeline = KeyTimeline.of(unpublished, OptionalInt.empty(), of("vidbeo", keys), properties, now);
+		assertThat(timeline.rotationDue()).isNull();
+		assertThat(timeline.rotationAt()).isNull();
+
+		KeySet published = new KeySet("vidbeo", List.of(KeyAlgorithm.RS256), true, now, true);
+		KeyTimeline rotated = KeyTimeline.of(published, OptionalInt.empty(), of("vidbeo", keys), properties, now);
+		assertThat(rotated.rotationDue()).isEqualTo(now.minus(Duration.ofDays(2)).plus(properties.rotationPeriod()));
+	}
+
+	@Test
+	void zoomsToTheKeysDatesSoMinuteOldKeysAreNotSlivers() {
+		Instant created = now.minus(Duration.ofMinutes(2));
+		RingKey active = new RingKey("active-0123456789", "default", KeyAlgorithm.RS256, KeyState.ACTIVE, KeyOrigin.GENERATED,
+				null, null, null, created, created, null, null);
+		RingKey next = new RingKey("next-0123456789", "default", KeyAlgorithm.RS256, KeyState.NEXT, KeyOrigin.GENERATED,
+				null, null, null, created, null, null, null);
+		KeySet set = new KeySet("default", List.of(KeyAlgorithm.RS256), true, created);
+		KeyTimeline timeline = KeyTimeline.of(set, OptionalInt.empty(), List.of(active, next), properties, now);
+
+		assertThat(Duration.between(timeline.from(), timeline.to())).isLessThan(Duration.ofMinutes(5));
+		assertThat(timeline.rows().get(0).segments().get(0).width()).as("two minutes fill most of the time axis").isGreaterThan(40);
+		assertThat(timeline.rotationAt()).as("a rotation a month ahead is named, not drawn").isNull();
+		assertThat(timeline.rotationDue()).isEqualTo(created.plus(properties.rotationPeriod()));
+	}
+
+	@Test
+	void widensToAFutureMarkNoFurtherAheadThanTheKeysAreOld() {
+		KeySet set = new KeySet("default", List.of(KeyAlgorithm.RS256), true, now.minus(Duration.ofDays(40)));
+		List<RingKey> keys = List.of(key("a", "default", KeyState.ACTIVE, 20), key("b", "default", KeyState.NEXT, 1));
+		KeyTimeline timeline = KeyTimeline.of(set, OptionalInt.empty(), keys, properties, now);
+		assertThat(timeline.rotationAt()).as("rotation 11 days ahead, keys 20 days old").isNotNull().isLessThan(100);
+		assertThat(timeline.to()).isAfter(timeline.rotationDue());
+	}
+
+	private static List<RingKey> of(String set, List<RingKey> keys) {
+		return keys.stream().map(k -> new RingKey(k.kid(), set, k.algorithm(), k.state(), k.origin(), null, null, null,
+				k.createdAt(), k.activatedAt(), k.retiredAt(), k.revokedAt())).toList();
+	}
+
 	private RingKey key(String kid, KeyState state, int daysOld) {
 		return key(kid, "brightcove", state, daysOld);
 	}

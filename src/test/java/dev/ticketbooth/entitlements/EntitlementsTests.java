@@ -81,6 +81,72 @@ class EntitlementsTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void anExplanationGivesTheSameAnswerWithEveryCheckTheCollectionsAndWhatAllowsIt(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			World w = world(db);
+			Instant now = clock.instant();
+			w.catalog().setRoles("show", List.of("vip"));
+			Explanation denied = w.entitlements().explain("alice", "vid-s1e1", now);
+			assertThat(denied.access().reason()).isEqualTo(Access.NOT_ENTITLED);
+			assertThat(denied.holding()).containsExactly("show-s1", "show");
+			assertThat(denied.wouldAllow()).anyMatch(a -> a.contains("[show-s1, show]")).contains("role vip (carried by show)");
+			assertThat(denied.checks()).extracting(Check::reason, Check::outcome).containsExactly(
+					org.assertj.core.groups.Tuple.tuple(Access.UNKNOWN_USER, Check.Outcome.PASS),
+					org.assertj.core.groups.Tuple.tuple(Access.USER_DISABLED, Check.Outcome.PASS),
+					org.assertj.core.groups.Tuple.tuple(Access.UNKNOWN_VIDEO, Check.Outcome.PASS),
+					org.assertj.core.groups.Tuple.tuple(Access.NOT_ENTITLED, Check.Outcome.FAIL));
+			assertThat(denied.firstFailure().reason()).isEqualTo(Access.NOT_ENTITLED);
+
+			w.entitlements().setRoles("alice", List.of("vip"));
+			Explanation byRole = w.entitlements().explain("alice", "vid-s1e1", now);
+			assertThat(byRole.access().reason()).isEqualTo(Access.ROLE);
+			assertThat(byRole.allowedBy()).isEqualTo("role vip (carried by show)");
+			assertThat(byRole.firstFailure()).isNull();
+
+			Grant grant = w.grants().save(grant("alice", "course-java", null, "subscription", null,
+					now.plus(Duration.ofDays(3)).toString()));
+			assertThat(w.entitlements().explain("alice", "vid-java-1", now).allowedBy())
+				.startsWith("grant " + grant.id() + " (SUBSCRIPTION of collection course-java, until ");
+			Explanation expired = w.entitlements().explain("alice", "vid-java-1", now.plus(Duration.ofDays(4)));
+			assertThat(expired.firstFailure().reason()).isEqualTo(Access.GRANT_EXPIRED);
+			assertThat(expired.access().reason()).isEqualTo(Access.GRANT_EXPIRED);
+
+			assertThat(w.entitlements().explain("alice", "no-such-video", now).firstFailure().reason())
+				.isEqualTo(Access.UNKNOWN_VIDEO);
+			assertThat(w.entitlements().explain("nobody", "vid-java-1", now).firstFailure().reason())
+				.isEqualTo(Access.UNKNOWN_USER);
+			w.users().update("alice", null, false);
+			Explanation disabled = w.entitlements().explain("alice", "vid-java-1", now);
+			assertThat(disabled.firstFailure().reason()).isEqualTo(Access.USER_DISABLED);
+			assertThat(disabled.checks().get(3).outcome()).isEqualTo(Check.Outcome.NOT_RUN);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
+	void anEditedGrantKeepsItsIdAndUserAndAnImportedCsvIsAllOrNothing(Supplier<TestDatabase> database) {
+		try (TestDatabase db = database.get()) {
+			World w = world(db);
+			Grant grant = w.grants().save(grant("alice", "course-java", null, "subscription", null, null));
+			Grant edited = w.grants().update(grant.id(), new GrantRequest("alice", null, "vid-premium-1", "rental", "hd", 2, null,
+					"2099-01-01T00:00:00Z", "ref-1"));
+			assertThat(w.grants().get(grant.id())).isEqualTo(edited);
+			assertThat(edited.videoId()).isEqualTo("vid-premium-1");
+			assertThat(edited.createdAt()).isEqualTo(grant.createdAt());
+			w.users().create("bob", "password", true, false);
+			assertThatThrownBy(() -> w.grants().update(grant.id(), grant("bob", "course-java", null, "trial", null, null)))
+				.isInstanceOfSatisfying(ApiProblemException.class, ex -> assertThat(ex.code()).isEqualTo("invalid-grant"));
+
+			assertThatThrownBy(() -> w.tx().execute(status -> w.grants().importCsv("user,collection,kind\nbob,course-java,trial\n"
+					+ "bob,nothing,trial\n")))
+				.isInstanceOfSatisfying(ApiProblemException.class, ex -> assertThat(ex.code()).isEqualTo("invalid-grants"));
+			assertThat(w.grants().forUser(w.users().get("bob").id())).isEmpty();
+			assertThat(w.grants().importCsv("user,collection,kind\nbob,course-java,trial\n")).isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.ticketbooth.TestDatabase#all")
 	void aGrantWorksFromValidFromAndStopsAtValidUntil(Supplier<TestDatabase> database) {
 		try (TestDatabase db = database.get()) {
 			World w = world(db);
