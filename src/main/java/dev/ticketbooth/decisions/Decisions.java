@@ -20,14 +20,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * "May this token play this video?" Every check must pass, in this order: the token (see
  * {@link TokenVerifier}); the user exists and is enabled; the video exists; a current grant
  * covers it; the token is bound to this video when it names one; the token's and the partner's
- * IP, country and origin rules; the partner's time windows. Each deny names its reason, is
- * counted, and is logged without the token.
+ * IP, country and origin rules; the partner's time windows. A token issued before its user's
+ * tokens were revoked is denied right after the user is found. An allow then goes past
+ * {@link AdmissionControl} (single use, viewer sessions). Each deny names its reason, is counted,
+ * and is logged without the token.
  */
 @Service
 public class Decisions {
@@ -46,8 +49,11 @@ public class Decisions {
 
 	private final Clock clock;
 
+	private final ObjectProvider<AdmissionControl> admissions;
+
 	Decisions(TokenVerifier verifier, EndUsers users, EntitlementCache entitlements, CountryLookup countries,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, Clock clock, ObjectProvider<AdmissionControl> admissions) {
+		this.admissions = admissions;
 		this.verifier = verifier;
 		this.users = users;
 		this.entitlements = entitlements;
@@ -61,7 +67,45 @@ public class Decisions {
 	 * @param channel {@code kinescope} or {@code api}, for metrics and logs
 	 */
 	Decision decide(DecisionRequest request, Partner caller, String channel) {
-		Decision decision = evaluate(request, caller, clock.instant());
+		Checked checked = evaluate(request, caller, clock.instant());
+		Decision decision = checked.decision();
+		AdmissionControl control = admissions.getIfAvailable();
+		if (decision.allow() && control != null) {
+			String refused = control.admit(checked.admission());
+			if (refused != null) {
+				decision = deny(refused, decision.user(), decision.video());
+			}
+		}
+		count(decision, caller, request, channel);
+		return decision;
+	}
+
+	/**
+	 * The same checks for the sessions API, which admits an allowed playback itself; a missing
+	 * {@code video} is the one the token is bound to.
+	 *
+	 * @throws dev.ticketbooth.config.ApiProblemException 400 {@code missing-field} for no video when the token names none
+	 */
+	public Checked check(String token, String video, String ip, String origin, String userAgent) {
+		Instant now = clock.instant();
+		if (video == null) {
+			VerifiedToken verified = verifier.verify(token, null, now);
+			video = verified.valid() ? verified.partner().dialect().boundVideo(verified.partner(), verified.claims()) : null;
+			if (video == null && verified.valid()) {
+				throw dev.ticketbooth.config.ApiProblemException.badRequest("missing-field",
+						"The field 'video' is required: the token names no video");
+			}
+			if (video == null) {
+				video = "";
+			}
+		}
+		DecisionRequest request = new DecisionRequest(token, video, ip, origin, userAgent);
+		Checked checked = evaluate(request, null, now);
+		count(checked.decision(), null, request, "session");
+		return checked;
+	}
+
+	private void count(Decision decision, Partner caller, DecisionRequest request, String channel) {
 		Counter.builder("ticketbooth.decisions").description("Playback decisions by outcome and reason")
 			.tag("outcome", decision.allow() ? "allow" : "deny").tag("reason", decision.reason()).tag("channel", channel)
 			.register(meters).increment();
@@ -69,10 +113,9 @@ public class Decisions {
 			log.info("Denied playback ({}): reason={} user={} video={} partner={}", channel, decision.reason(),
 					decision.user(), request.video(), caller == null ? "-" : caller.id());
 		}
-		return decision;
 	}
 
-	private Decision evaluate(DecisionRequest request, Partner caller, Instant now) {
+	private Checked evaluate(DecisionRequest request, Partner caller, Instant now) {
 		String video = request.video();
 		Map<String, Object> claims;
 		Partner partner;
@@ -86,7 +129,7 @@ public class Decisions {
 		else {
 			VerifiedToken token = verifier.verify(request.token(), caller, now);
 			if (!token.valid()) {
-				return deny(token.denyReason(), null, video);
+				return denied(token.denyReason(), null, video);
 			}
 			partner = token.partner();
 			claims = token.claims();
@@ -95,18 +138,24 @@ public class Decisions {
 		boolean viewerless = user == null && partner.dialect().decidesWithoutViewer()
 				&& partner.dialect().userId(claims).isEmpty();
 		if (user == null && !viewerless) {
-			return deny(Access.UNKNOWN_USER, null, video);
+			return denied(Access.UNKNOWN_USER, null, video);
 		}
 		String username = user == null ? null : user.username();
+		boolean plain = claims.isEmpty();
+		if (user != null && user.tokensRevokedAt() != null && !plain
+				&& partner.dialect().issuedBefore(claims, user.tokensRevokedAt(), user.tokenRevocations())) {
+			return denied(Reason.TOKEN_REVOKED, username, video);
+		}
+		Access access = null;
 		if (user != null) {
-			Access access = entitlements.mayWatch(user, video, now);
+			access = entitlements.mayWatch(user, video, now);
 			if (!access.allowed()) {
-				return deny(access.reason(), username, video);
+				return denied(access.reason(), username, video);
 			}
 		}
 		String boundVideo = partner.dialect().boundVideo(partner, claims);
 		if (boundVideo != null && !boundVideo.equals(video)) {
-			return deny(Reason.VIDEO_MISMATCH, username, video);
+			return denied(Reason.VIDEO_MISMATCH, username, video);
 		}
 		AllowRules tokenRules = partner.dialect().tokenRules(claims);
 		Optional<String> denied = ipAndCountry(tokenRules, request.ip())
@@ -114,12 +163,13 @@ public class Decisions {
 			.or(() -> origin(tokenRules, request.origin()))
 			.or(() -> origin(partner.rules().allow(), request.origin()));
 		if (denied.isPresent()) {
-			return deny(denied.get(), username, video);
+			return denied(denied.get(), username, video);
 		}
 		if (!partner.rules().allowsAt(now)) {
-			return deny(Reason.OUTSIDE_TIME_WINDOW, username, video);
+			return denied(Reason.OUTSIDE_TIME_WINDOW, username, video);
 		}
-		return new Decision(true, Reason.ALLOWED, username, video);
+		return new Checked(new Decision(true, Reason.ALLOWED, username, video), new Admission(partner, user,
+				access == null ? null : access.streamCount(), request.token(), claims, video, now));
 	}
 
 	private Optional<String> ipAndCountry(AllowRules rules, String ip) {
@@ -163,5 +213,9 @@ public class Decisions {
 
 	private static Decision deny(String reason, String user, String video) {
 		return new Decision(false, reason, user, video);
+	}
+
+	private static Checked denied(String reason, String user, String video) {
+		return new Checked(deny(reason, user, video), null);
 	}
 }

@@ -61,6 +61,9 @@ class DemoPartners implements InitialData {
 				null, null, null, null));
 		partners.create(new PartnerRequest("kinescope-demo", "kinescope", null, null, null, null, null, null, null,
 				true, "kinescope", "kinescope-demo-password", false, null, null));
+		// demo's course subscription allows 2 streams: Kinescope refuses a third, StreamAMG ends the oldest
+		partners.setViewerLimits("kinescope-demo", new ViewerLimits(null, ViewerLimits.BLOCK_NEW, null, null, false));
+		partners.setViewerLimits("streamamg-demo", new ViewerLimits(null, ViewerLimits.KICK_OLDEST, null, null, false));
 		// an ES256 signer for the benchmark's ES256 scenario (and for partners that prefer short signatures)
 		keys.createSet("es256-demo", List.of(KeyAlgorithm.ES256), true);
 		partners.create(new PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,

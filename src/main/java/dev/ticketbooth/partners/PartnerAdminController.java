@@ -49,6 +49,12 @@ class PartnerAdminController {
 		return partners.setRules(id, rules);
 	}
 
+	/** {@code max_streams}, {@code stream_limit_policy}, {@code max_devices}, {@code device_slot_cooldown_seconds}, {@code single_use}. */
+	@org.springframework.web.bind.annotation.PutMapping(path = "/{id}/viewer-limits", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Partner setViewerLimits(@PathVariable String id, @RequestBody java.util.Map<String, Object> limits) {
+		return partners.setViewerLimits(id, ViewerLimits.fromJson(limits));
+	}
+
 	@GetMapping
 	List<Partner> list() {
 		return partners.list();

@@ -9,7 +9,18 @@ import java.util.Map;
 public record PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
 		Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
 		Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
-		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm, Map<String, String> settings) {
+		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm, Map<String, String> settings,
+		Integer maxStreams, String streamLimitPolicy, Integer maxDevices, Long deviceSlotCooldownSeconds, Boolean singleUse) {
+
+	/** Without viewer limits. */
+	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+			Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
+			Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm, Map<String, String> settings) {
+		this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
+				libraryTokens, callbackUsername, callbackPassword, allowPlainUserIds, rules, algorithm, settings, null, null,
+				null, null, null);
+	}
 
 	/** Without dialect settings. */
 	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,

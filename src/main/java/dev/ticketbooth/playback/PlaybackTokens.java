@@ -107,7 +107,7 @@ public class PlaybackTokens {
 		}
 		RingKey key = signingKey(partner);
 		Dialect.Mint mint = new Dialect.Mint(user.id(), video, UUID.randomUUID().toString(), now, expiresAt, rules,
-				request.audiences(), request.downloadable(), access.streamCount(), access.quality());
+				request.audiences(), request.downloadable(), access.streamCount(), access.quality(), user.tokenRevocations());
 		Map<String, String> tokens = new LinkedHashMap<>();
 		String kid = dialect.headerKid(key);
 		dialect.tokens(partner, mint, key).forEach((name, claims) -> tokens.put(name,
