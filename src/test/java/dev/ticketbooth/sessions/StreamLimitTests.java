@@ -1,0 +1,129 @@
+package dev.ticketbooth.sessions;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import dev.ticketbooth.AtOnce;
+import dev.ticketbooth.MutableClock;
+import dev.ticketbooth.TicketboothServerTest;
+import dev.ticketbooth.users.EndUser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static dev.ticketbooth.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Concurrent-stream limits through the running server: where the limit comes from, both policies, races. */
+@TicketboothServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StreamLimitTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MutableClock clock;
+
+	SessionScene scene;
+
+	String blocking;
+
+	String kicking;
+
+	@BeforeAll
+	void setUp() throws Exception {
+		scene = new SessionScene(context);
+		blocking = scene.partner("sl-block", null, null, null, null);
+		kicking = scene.partner("sl-kick", null, "kick-oldest", null, null);
+	}
+
+	@Test
+	void theGrantsStreamCountBlocksTheNextStreamUntilOneStops() throws Exception {
+		EndUser user = scene.viewer("sl-grant", 2);
+		String first = scene.started(scene.mint(blocking, user), null);
+		scene.started(scene.mint(blocking, user), null);
+		assertProblem(scene.start(scene.mint(blocking, user), null), 403, "stream-limit");
+		assertThat(scene.heartbeat(first).statusCode()).as("the refused start ended nothing").isEqualTo(200);
+		assertThat(scene.stop(first).statusCode()).isEqualTo(204);
+		scene.started(scene.mint(blocking, user), null);
+	}
+
+	@Test
+	void anExpiredSessionNoLongerCounts() throws Exception {
+		EndUser user = scene.viewer("sl-expiry", 1);
+		scene.started(scene.mint(blocking, user), null);
+		assertProblem(scene.start(scene.mint(blocking, user), null), 403, "stream-limit");
+		clock.advance(Duration.ofSeconds(91));
+		scene.started(scene.mint(blocking, user), null);
+	}
+
+	@Test
+	void thePartnersMaxStreamsAppliesWhenTheGrantNamesNone() throws Exception {
+		String partner = scene.partner("sl-max", 1, null, null, null);
+		EndUser user = scene.viewer("sl-max", null);
+		scene.started(scene.mint(partner, user), null);
+		assertProblem(scene.start(scene.mint(partner, user), null), 403, "stream-limit");
+		EndUser unlimited = scene.viewer("sl-none", null);
+		for (int i = 0; i < 4; i++) {
+			scene.started(scene.mint(blocking, unlimited), null); // no grant count, no partner limit: no limit
+		}
+	}
+
+	@Test
+	void streamsAreCountedPerUserAcrossPartners() throws Exception {
+		EndUser user = scene.viewer("sl-across", 2);
+		scene.started(scene.mint(blocking, user), null);
+		scene.started(scene.mint(kicking, user), null);
+		assertProblem(scene.start(scene.mint(blocking, user), null), 403, "stream-limit");
+	}
+
+	@Test
+	void kickOldestEndsTheOldestSessionAtItsNextHeartbeat() throws Exception {
+		EndUser user = scene.viewer("sl-kick", 2);
+		String oldest = scene.started(scene.mint(kicking, user), null);
+		clock.advance(Duration.ofSeconds(1));
+		String second = scene.started(scene.mint(kicking, user), null);
+		clock.advance(Duration.ofSeconds(1));
+		String third = scene.started(scene.mint(kicking, user), null);
+		HttpResponse<String> kicked = scene.heartbeat(oldest);
+		assertProblem(kicked, 410, "session-ended");
+		assertThat(SessionScene.field(kicked, "reason")).isEqualTo("kicked");
+		assertThat(scene.heartbeat(second).statusCode()).isEqualTo(200);
+		assertThat(scene.heartbeat(third).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void manyStartsAtTheSameMomentLetExactlyTheLimitThrough() throws Exception {
+		EndUser user = scene.viewer("sl-race", 2);
+		List<String> tokens = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			tokens.add(scene.mint(blocking, user));
+		}
+		List<HttpResponse<String>> answers = AtOnce.run(6, i -> () -> scene.start(tokens.get(i), null));
+		assertThat(answers).extracting(HttpResponse::statusCode).as(answers.toString()).containsOnly(201, 403)
+			.filteredOn(status -> status == 201).hasSize(2);
+		answers.stream().filter(a -> a.statusCode() == 403).forEach(a -> assertProblem(a, 403, "stream-limit"));
+	}
+
+	@Test
+	void operatorsSeeAndKickLiveSessions() throws Exception {
+		EndUser user = scene.viewer("sl-admin", 3);
+		String session = scene.started(scene.mint(blocking, user), null);
+		HttpResponse<String> listed = scene.admin("GET", "/api/admin/users/" + user.username() + "/sessions");
+		assertThat(listed.statusCode()).isEqualTo(200);
+		assertThat(listed.body()).contains(dev.ticketbooth.oidc.TokenHashes.hash(session), blocking, scene.video)
+			.doesNotContain("\"" + session + "\"");
+		assertThat(scene.admin("GET", "/api/admin/sessions").body()).contains(blocking);
+		String handle = dev.ticketbooth.oidc.TokenHashes.hash(session);
+		assertThat(scene.admin("DELETE", "/api/admin/sessions/" + handle).statusCode()).isEqualTo(204);
+		HttpResponse<String> kicked = scene.heartbeat(session);
+		assertProblem(kicked, 410, "session-ended");
+		assertThat(SessionScene.field(kicked, "reason")).isEqualTo("kicked");
+		assertProblem(scene.admin("DELETE", "/api/admin/sessions/" + handle), 404, "unknown-session");
+	}
+}
