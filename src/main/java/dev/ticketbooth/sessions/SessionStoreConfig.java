@@ -7,9 +7,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The database store unless {@code ticketbooth.sessions.store=redis}. */
+/** The database store, or Redis with {@code ticketbooth.sessions.store=redis}. */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfig {
+
+	/** Boot's Redis auto-configuration is on only in this case ({@link RedisOnlyWhenChosen}). */
+	@Bean
+	@ConditionalOnProperty(name = "ticketbooth.sessions.store", havingValue = "redis")
+	SessionStore redisSessionStore(org.springframework.data.redis.core.StringRedisTemplate redis,
+			SessionProperties properties) {
+		return new RedisSessionStore(redis, properties);
+	}
 
 	@Bean
 	@ConditionalOnProperty(name = "ticketbooth.sessions.store", havingValue = "database", matchIfMissing = true)
