@@ -37,24 +37,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two server nodes on one PostgreSQL database: limits and single use hold for the cluster, with
  * real concurrency through both nodes at once.
  */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class SessionClusterTests {
 
-	private static TestDatabase database;
+	static TestDatabase database;
 
-	private static ConfigurableApplicationContext nodeA;
+	static ConfigurableApplicationContext nodeA;
 
-	private static ConfigurableApplicationContext nodeB;
+	static ConfigurableApplicationContext nodeB;
+
+	/** Settings both nodes get on top of the database's (the Redis variant adds its store). */
+	Map<String, Object> extra() {
+		return Map.of();
+	}
 
 	@BeforeAll
-	static void startTwoNodes() throws Exception {
+	void startTwoNodes() throws Exception {
+		Map<String, Object> extra = extra();
 		database = TestDatabase.postgresUnmigrated();
 		String kek = KeyEncryptionKey.generateBase64();
 		ExecutorService starting = Executors.newFixedThreadPool(1);
 		try {
 			CountDownLatch loggingReady = new CountDownLatch(1);
-			Future<ConfigurableApplicationContext> a = starting.submit(() -> start("node-a", kek, loggingReady));
+			Future<ConfigurableApplicationContext> a = starting.submit(() -> start("node-a", kek, loggingReady, extra));
 			nodeA = a.get(180, TimeUnit.SECONDS);
-			nodeB = start("node-b", kek, null);
+			nodeB = start("node-b", kek, null, extra);
 		}
 		finally {
 			starting.shutdown();
@@ -63,7 +70,7 @@ class SessionClusterTests {
 	}
 
 	@AfterAll
-	static void stopNodes() {
+	void stopNodes() {
 		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeB, nodeA }) {
 			if (node != null) {
 				node.close();
@@ -127,8 +134,8 @@ class SessionClusterTests {
 		assertThat(SessionScene.field(kicked, "reason")).isEqualTo("kicked");
 	}
 
-	private static ConfigurableApplicationContext start(String node, String kek, CountDownLatch loggingReady)
-			throws Exception {
+	private static ConfigurableApplicationContext start(String node, String kek, CountDownLatch loggingReady,
+			Map<String, Object> extra) throws Exception {
 		Path home = Files.createTempDirectory("ticketbooth-" + node + "-");
 		Map<String, Object> properties = Map.ofEntries(Map.entry("server.port", "0"),
 				Map.entry("ticketbooth.home", home.toString()), Map.entry("ticketbooth.kek", kek),
@@ -137,6 +144,8 @@ class SessionClusterTests {
 				Map.entry("ticketbooth.scheduling.enabled", "false"),
 				Map.entry("spring.datasource.url", database.url()),
 				Map.entry("spring.datasource.username", database.user()), Map.entry("spring.datasource.password", ""));
+		properties = new java.util.HashMap<>(properties);
+		properties.putAll(extra);
 		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(TicketboothApplication.class, TestClockConfig.class);
