@@ -17,6 +17,7 @@ import dev.ticketbooth.oidc.OidcClients;
 import dev.ticketbooth.partners.Partner;
 import dev.ticketbooth.partners.PartnerRequest;
 import dev.ticketbooth.partners.Partners;
+import dev.ticketbooth.sessions.ViewerSessions;
 import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.security.core.Authentication;
@@ -54,8 +55,12 @@ class ConsoleController {
 
 	private final Clock clock;
 
+	private final ViewerSessions sessions;
+
 	ConsoleController(KeyRing ring, KeyRotation rotation, KeyProperties keyProperties, AuditTrail audit, EndUsers users,
-			Grants grants, Entitlements entitlements, Partners partners, Providers providers, OidcClients clients, Clock clock) {
+			Grants grants, Entitlements entitlements, Partners partners, Providers providers, OidcClients clients, Clock clock,
+			ViewerSessions sessions) {
+		this.sessions = sessions;
 		this.ring = ring;
 		this.rotation = rotation;
 		this.keyProperties = keyProperties;
@@ -175,6 +180,8 @@ class ConsoleController {
 				model.addAttribute("user", user);
 				model.addAttribute("grants", grants.forUser(user.id()));
 				model.addAttribute("roles", entitlements.roles(user.id()));
+				model.addAttribute("sessions", sessions.live(user.username()));
+				model.addAttribute("devices", sessions.devices(user.username()));
 				if (video != null && !video.isBlank()) {
 					model.addAttribute("check", entitlements.mayWatch(user, video.trim(), clock.instant()));
 				}

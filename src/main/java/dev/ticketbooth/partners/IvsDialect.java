@@ -17,7 +17,8 @@ import dev.ticketbooth.keys.KeyAlgorithm;
  * {@code kid} for our own verifier. The claims are IVS's own, {@code aws:}-prefixed: the channel
  * ARN (the catalog video's id), the viewer (our user id), the allowed origins with strict
  * enforcement, the highest resolution the grant's quality allows, and {@code exp}. A token naming
- * a viewer lives at most 10 minutes, and ours always name one. No issuer, audience or {@code iat}.
+ * a viewer lives at most 10 minutes, and ours always name one. No issuer, audience or {@code iat}; the
+ * viewer-session version is the user's revocation count, for IVS's viewer-session revocation.
  * Countries and IPs are a channel's playback restriction policy, never a token's.
  */
 public final class IvsDialect implements VendorKeyDialect {

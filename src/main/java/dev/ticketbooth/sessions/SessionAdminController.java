@@ -37,7 +37,7 @@ class SessionAdminController {
 	}
 
 	@GetMapping("/api/admin/users/{username}/sessions")
-	List<SessionStore.LiveSession> userSessions(@PathVariable String username) {
+	List<LiveSession> userSessions(@PathVariable String username) {
 		return sessions.live(username);
 	}
 

@@ -44,10 +44,6 @@ interface SessionStore {
 		static final Beat UNKNOWN = new Beat(null, null);
 	}
 
-	/** A live session as operators see it; {@code handle} is the stored hash of its id. */
-	record LiveSession(String handle, String partner, String video, String device, String openedBy, Instant startedAt,
-			Instant expiresAt) {
-	}
 
 	/** A device slot: taken while not removed, and until {@code removedAt} + the cooldown after. */
 	record Device(String device, Instant firstSeen, Instant lastSeen, Instant removedAt) {

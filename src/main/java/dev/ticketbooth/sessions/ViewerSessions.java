@@ -172,7 +172,7 @@ public class ViewerSessions implements AdmissionControl {
 	}
 
 	/** An operator ends one session (by its handle, or its id); its next heartbeat gets 410 {@code kicked}. */
-	void kick(String idOrHandle) {
+	public void kick(String idOrHandle) {
 		if (idOrHandle == null || idOrHandle.length() > 100
 				|| !store.end(SessionIds.handle(idOrHandle), SessionEnd.KICKED, clock.instant())) {
 			throw unknownSession();
@@ -180,26 +180,26 @@ public class ViewerSessions implements AdmissionControl {
 		metrics.kicked(1);
 	}
 
-	List<SessionStore.LiveSession> live(String username) {
+	public List<LiveSession> live(String username) {
 		return store.live(users.get(username).id(), clock.instant());
 	}
 
 	/** A device and when its slot frees (null while in use). */
-	record DeviceView(String device, Instant firstSeen, Instant lastSeen, Instant removedAt) {
+	public record DeviceView(String device, Instant firstSeen, Instant lastSeen, Instant removedAt) {
 	}
 
-	List<DeviceView> devices(String username) {
+	public List<DeviceView> devices(String username) {
 		return store.devices(users.get(username).id()).stream()
 			.map(d -> new DeviceView(d.device(), d.firstSeen(), d.lastSeen(), d.removedAt())).toList();
 	}
 
-	void removeDevice(String username, String device) {
+	public void removeDevice(String username, String device) {
 		if (!store.removeDevice(users.get(username).id(), device, clock.instant())) {
 			throw ApiProblemException.notFound("unknown-device", "User '" + username + "' has no device '" + device + "'");
 		}
 	}
 
-	Map<String, Long> liveByPartner() {
+	public Map<String, Long> liveByPartner() {
 		return store.liveByPartner(clock.instant());
 	}
 

@@ -126,4 +126,17 @@ class StreamLimitTests {
 		assertThat(SessionScene.field(kicked, "reason")).isEqualTo("kicked");
 		assertProblem(scene.admin("DELETE", "/api/admin/sessions/" + handle), 404, "unknown-session");
 	}
+
+	@Test
+	void startsRefusalsKicksAndLiveSessionsAreMetrics() throws Exception {
+		EndUser user = scene.viewer("sl-metrics", 1);
+		scene.started(scene.mint(blocking, user), null);
+		assertProblem(scene.start(scene.mint(blocking, user), null), 403, "stream-limit");
+		scene.started(scene.mint(kicking, user), null);
+		scene.started(scene.mint(blocking, scene.viewer("sl-metrics-2", null)), null);
+		String metrics = scene.admin("GET", "/actuator/prometheus").body();
+		assertThat(metrics).contains("ticketbooth_sessions_started_total{opened_by=\"player\",partner=\"" + kicking + "\"}",
+				"ticketbooth_sessions_refused_total{reason=\"stream-limit\"}", "ticketbooth_sessions_kicked_total",
+				"ticketbooth_sessions_live{partner=\"" + blocking + "\"}");
+	}
 }
