@@ -139,4 +139,25 @@ class StreamLimitTests {
 				"ticketbooth_sessions_refused_total{reason=\"stream-limit\"}", "ticketbooth_sessions_kicked_total",
 				"ticketbooth_sessions_live{partner=\"" + blocking + "\"}");
 	}
+
+	@Test
+	void operatorsSetAPartnersViewerLimitsAndBadValuesAreRefused() throws Exception {
+		String partner = scene.partner("sl-put", null, null, null, null);
+		HttpResponse<String> set = scene.http.send(scene.http.admin("/api/admin/partners/" + partner + "/viewer-limits")
+			.header("Content-Type", "application/json")
+			.PUT(dev.ticketbooth.Http.json("{\"max_streams\":1,\"stream_limit_policy\":\"kick-oldest\",\"max_devices\":4,"
+					+ "\"device_slot_cooldown_seconds\":3600,\"single_use\":false}")));
+		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+		assertThat(set.body()).contains("\"max_streams\":1", "\"stream_limit_policy\":\"kick-oldest\"", "\"max_devices\":4",
+				"\"device_slot_cooldown_seconds\":3600", "\"single_use\":false");
+		EndUser user = scene.viewer("sl-put", null);
+		String first = scene.started(scene.mint(partner, user), "tv-1");
+		scene.started(scene.mint(partner, user), "tv-1");
+		assertThat(SessionScene.field(scene.heartbeat(first), "reason")).isEqualTo("kicked");
+		for (String bad : new String[] { "{\"max_streams\":0}", "{\"stream_limit_policy\":\"sometimes\"}",
+				"{\"max_devices\":\"two\"}", "{\"device_slot_cooldown_seconds\":-1}", "{\"max_streams\":1.5}" }) {
+			assertProblem(scene.http.send(scene.http.admin("/api/admin/partners/" + partner + "/viewer-limits")
+				.header("Content-Type", "application/json").PUT(dev.ticketbooth.Http.json(bad))), 400, "invalid-viewer-limits");
+		}
+	}
 }
