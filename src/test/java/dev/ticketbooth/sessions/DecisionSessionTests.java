@@ -65,4 +65,25 @@ class DecisionSessionTests {
 		assertThat(scene.decide(scene.mint(partner, user), scene.video)).containsEntry("allow", true);
 		assertThat(scene.admin("GET", "/api/admin/users/" + user.username() + "/sessions").body()).isEqualTo("[]");
 	}
+
+	@Test
+	void kinescopeLicenceRenewalsKeepTheSessionAliveAndATokenBeyondTheLimitGetsNoLicence() throws Exception {
+		String id = "ds-kin-" + scene.suffix;
+		String password = "ds-kinescope-password-" + scene.suffix;
+		context.getBean(dev.ticketbooth.partners.Partners.class).create(new dev.ticketbooth.partners.PartnerRequest(id,
+				"kinescope", null, null, null, null, null, null, null, true, id, password, false, null, null));
+		EndUser user = scene.viewer("ds-kin", 1);
+		String token = scene.mint(id, user);
+		java.util.function.Function<String, HttpResponse<String>> licence = t -> scene.http.send(scene.http
+			.request("/kinescope/authorize").header("Authorization", dev.ticketbooth.Http.basic(id, password))
+			.header("Content-Type", "application/json").POST(dev.ticketbooth.Http.json(
+					com.nimbusds.jose.util.JSONObjectUtils.toJSONString(java.util.Map.of("id", scene.video, "token", t,
+							"type", "video", "ip", "11.22.33.44", "user_agent", "test")))));
+		assertThat(licence.apply(token).statusCode()).isEqualTo(200);
+		clock.advance(Duration.ofSeconds(60));
+		assertThat(licence.apply(token).statusCode()).as("a renewal is a heartbeat").isEqualTo(200);
+		HttpResponse<String> other = licence.apply(scene.mint(id, user));
+		assertThat(other.statusCode()).isEqualTo(403);
+		assertThat(other.body()).contains("\"reason\":\"stream-limit\"");
+	}
 }
