@@ -134,6 +134,21 @@ class SessionClusterTests {
 		assertThat(SessionScene.field(kicked, "reason")).isEqualTo("kicked");
 	}
 
+	@Test
+	void aRevocationOnOneNodeIsInForceOnTheOtherAtOnce() throws Exception {
+		SessionScene a = new SessionScene(nodeA);
+		SessionScene b = new SessionScene(nodeB);
+		String partner = a.partner("cl-rv", null, null, null, null);
+		EndUser user = a.viewer("cl-rv", 2);
+		String token = a.mint(partner, user);
+		assertThat(b.decide(token, a.video)).containsEntry("allow", true); // opens a session (a limit is in force)
+		String session = a.started(a.mint(partner, user), null);
+		HttpResponse<String> revoked = a.admin("POST", "/api/admin/users/" + user.username() + "/revoke-tokens");
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+		assertThat(b.decide(token, a.video)).containsEntry("allow", false).containsEntry("reason", "token-revoked");
+		assertThat(SessionScene.field(b.heartbeat(session), "reason")).isEqualTo("revoked");
+	}
+
 	private static ConfigurableApplicationContext start(String node, String kek, CountDownLatch loggingReady,
 			Map<String, Object> extra) throws Exception {
 		Path home = Files.createTempDirectory("ticketbooth-" + node + "-");
