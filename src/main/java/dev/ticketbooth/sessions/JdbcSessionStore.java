@@ -209,6 +209,12 @@ class JdbcSessionStore implements SessionStore {
 	}
 
 	@Override
+	public Optional<String> partnerOf(String idHash) {
+		return jdbc.sql("SELECT partner_id FROM viewer_sessions WHERE id_hash = ?").param(idHash).query(String.class)
+			.optional();
+	}
+
+	@Override
 	public List<Device> devices(String userId) {
 		return jdbc.sql(DEVICES).param(userId)
 			.query((rs, row) -> new Device(rs.getString("device_id"), DbTime.read(rs, "first_seen"),

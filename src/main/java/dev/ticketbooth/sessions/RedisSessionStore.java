@@ -235,6 +235,11 @@ class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
+	public java.util.Optional<String> partnerOf(String idHash) {
+		return java.util.Optional.ofNullable((String) redis.opsForHash().get(session(idHash), "partner"));
+	}
+
+	@Override
 	public List<Device> devices(String userId) {
 		List<Device> devices = new ArrayList<>();
 		redis.opsForHash().entries(userKey(userId, "dev")).forEach((device, value) -> {

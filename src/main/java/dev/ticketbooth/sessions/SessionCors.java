@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * CORS for the sessions API, without credentials. A start echoes the caller's origin once the
- * decision passed the token's and the partner's origin rules (or refused for another reason, so
- * the player can read why); heartbeats and stops echo any web origin, since the session id in
- * the path is their only credential and no cookie is ever sent or set.
+ * CORS for the sessions API, without credentials (no cookie is ever sent or set). A start echoes
+ * the caller's origin once the decision passed the token's and the partner's origin rules (or
+ * refused for another reason, so the player can read why); heartbeats and stops echo it when the
+ * session's partner allows it (a partner without origin rules allows any).
  */
 @Component
 class SessionCors {

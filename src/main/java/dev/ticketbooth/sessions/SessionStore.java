@@ -61,6 +61,9 @@ interface SessionStore {
 
 	List<LiveSession> live(String userId, Instant now);
 
+	/** The partner a session (live or remembered) was opened for. */
+	java.util.Optional<String> partnerOf(String idHash);
+
 	/** The user's devices, removed ones included until clean-up forgets them. */
 	List<Device> devices(String userId);
 

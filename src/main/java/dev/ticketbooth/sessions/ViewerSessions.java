@@ -14,7 +14,9 @@ import dev.ticketbooth.decisions.Checked;
 import dev.ticketbooth.decisions.DecisionProperties;
 import dev.ticketbooth.decisions.Decisions;
 import dev.ticketbooth.oidc.TokenHashes;
+import dev.ticketbooth.partners.AllowRules;
 import dev.ticketbooth.partners.Partner;
+import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.users.EndUser;
 import dev.ticketbooth.users.EndUserLockedOut;
 import dev.ticketbooth.users.EndUserTokensRevoked;
@@ -51,8 +53,11 @@ public class ViewerSessions implements AdmissionControl {
 
 	private final Clock clock;
 
-	ViewerSessions(SessionStore store, Decisions decisions, EndUsers users, SessionProperties properties,
+	private final Partners partners;
+
+	ViewerSessions(SessionStore store, Decisions decisions, EndUsers users, Partners partners, SessionProperties properties,
 			DecisionProperties decisionProperties, MeterRegistry meters, Clock clock) {
+		this.partners = partners;
 		this.store = store;
 		this.decisions = decisions;
 		this.users = users;
@@ -162,6 +167,30 @@ public class ViewerSessions implements AdmissionControl {
 		}
 		throw new ApiProblemException(HttpStatus.GONE, "session-ended", "The session ended: " + beat.endReason(),
 				Map.of("reason", beat.endReason()));
+	}
+
+	/**
+	 * Whether a browser at {@code origin} may read the answers about this session: the session's
+	 * partner allows the origin (a partner without origin rules allows any).
+	 */
+	boolean originAllowed(String id, String origin) {
+		if (!SessionIds.wellFormed(id)) {
+			return false;
+		}
+		List<String> allowed = store.partnerOf(SessionIds.hash(id)).flatMap(partners::find)
+			.map(partner -> partner.rules().allow().origins()).orElse(null);
+		if (allowed == null) {
+			return false;
+		}
+		if (allowed.isEmpty()) {
+			return true;
+		}
+		try {
+			return allowed.contains(AllowRules.of(null, List.of(origin), null).origins().get(0));
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/** The player ends its session; nothing to say about an unknown or ended one. */

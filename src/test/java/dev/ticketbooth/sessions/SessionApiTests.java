@@ -132,6 +132,31 @@ class SessionApiTests {
 		assertThat(started.headers().firstValue("Set-Cookie")).isEmpty();
 	}
 
+	@Test
+	void heartbeatsCarryCorsOnlyForOriginsTheSessionsPartnerAllows() throws Exception {
+		String strict = scene.partner("sess-cors", null, null, null, null);
+		HttpResponse<String> rules = scene.http.send(scene.http.admin("/api/admin/partners/" + strict + "/rules")
+			.header("Content-Type", "application/json")
+			.PUT(dev.ticketbooth.Http.json("{\"origins\":[\"https://player.example\"]}")));
+		assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+		HttpResponse<String> refused = scene.http.send(scene.http.request("/api/v1/sessions")
+			.header("Origin", "https://elsewhere.example").header("Content-Type", "application/json")
+			.POST(dev.ticketbooth.Http.json(JSONObjectUtils.toJSONString(Map.of("token", scene.mint(strict, user),
+					"video", scene.video)))));
+		assertProblem(refused, 403, "origin-not-allowed");
+		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		String session = (String) JSONObjectUtils.parse(scene.http.send(scene.http.request("/api/v1/sessions")
+			.header("Origin", "https://player.example").header("Content-Type", "application/json")
+			.POST(dev.ticketbooth.Http.json(JSONObjectUtils.toJSONString(Map.of("token", scene.mint(strict, user),
+					"video", scene.video))))).body()).get("session");
+		HttpResponse<String> allowed = scene.http.send(scene.http.request("/api/v1/sessions/" + session + "/heartbeat")
+			.header("Origin", "https://player.example").POST(dev.ticketbooth.Http.json("")));
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://player.example");
+		HttpResponse<String> other = scene.http.send(scene.http.request("/api/v1/sessions/" + session + "/heartbeat")
+			.header("Origin", "https://elsewhere.example").POST(dev.ticketbooth.Http.json("")));
+		assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
 	/** An empty body for OPTIONS. */
 	static final class Http0 {
 
