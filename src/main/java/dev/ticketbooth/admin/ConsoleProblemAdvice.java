@@ -21,7 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(assignableTypes = { ConsoleController.class, ConsoleKeysController.class, ConsoleUsersController.class,
 		ConsoleGrantsController.class, ConsoleCatalogController.class, ConsoleWhyController.class,
 		ConsolePartnersController.class, ConsoleProvidersController.class, ConsoleClientsController.class,
-		ConsoleDecisionsController.class })
+		ConsoleDecisionsController.class, ConsoleSessionsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleProblemAdvice {
 

@@ -20,14 +20,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * "May this token play this video?" Every check must pass, in this order: the token (see
  * {@link TokenVerifier}); the user exists and is enabled; the video exists; a current grant
  * covers it; the token is bound to this video when it names one; the token's and the partner's
- * IP, country and origin rules; the partner's time windows. Each deny names its reason, is
- * counted, logged and recorded for the console ({@link RecentDenials}), always without the token.
+ * IP, country and origin rules; the partner's time windows. A token issued before its user's
+ * tokens were revoked is denied right after the user is found. An allow then goes past
+ * {@link AdmissionControl} (single use, viewer sessions). Each deny names its reason, is counted,
+ * logged and recorded for the console ({@link RecentDenials}), always without the token.
  */
 @Service
 public class Decisions {
@@ -46,10 +49,13 @@ public class Decisions {
 
 	private final Clock clock;
 
+	private final ObjectProvider<AdmissionControl> admissions;
+
 	private final RecentDenials denials;
 
 	Decisions(TokenVerifier verifier, EndUsers users, EntitlementCache entitlements, CountryLookup countries,
-			MeterRegistry meters, Clock clock, RecentDenials denials) {
+			MeterRegistry meters, Clock clock, ObjectProvider<AdmissionControl> admissions, RecentDenials denials) {
+		this.admissions = admissions;
 		this.denials = denials;
 		this.verifier = verifier;
 		this.users = users;
@@ -64,26 +70,56 @@ public class Decisions {
 	 * @param channel {@code kinescope} or {@code api}, for metrics and logs
 	 */
 	Decision decide(DecisionRequest request, Partner caller, String channel) {
-		Attempt attempt = new Attempt();
-		Decision decision = evaluate(request, caller, attempt, clock.instant());
+		Checked checked = evaluate(request, caller, clock.instant());
+		Decision decision = checked.decision();
+		AdmissionControl control = admissions.getIfAvailable();
+		if (decision.allow() && control != null) {
+			String refused = control.admit(checked.admission());
+			if (refused != null) {
+				decision = deny(refused, decision.user(), decision.video(), decision.partner());
+			}
+		}
+		count(decision, checked.userId(), request, channel);
+		return decision;
+	}
+
+	/**
+	 * The same checks for the sessions API, which admits an allowed playback itself; a missing
+	 * {@code video} is the one the token is bound to.
+	 *
+	 * @throws dev.ticketbooth.config.ApiProblemException 400 {@code missing-field} for no video when the token names none
+	 */
+	public Checked check(String token, String video, String ip, String origin, String userAgent) {
+		Instant now = clock.instant();
+		if (video == null) {
+			VerifiedToken verified = verifier.verify(token, null, now);
+			video = verified.valid() ? verified.partner().dialect().boundVideo(verified.partner(), verified.claims()) : null;
+			if (video == null && verified.valid()) {
+				throw dev.ticketbooth.config.ApiProblemException.badRequest("missing-field",
+						"The field 'video' is required: the token names no video");
+			}
+			if (video == null) {
+				video = "";
+			}
+		}
+		DecisionRequest request = new DecisionRequest(token, video, ip, origin, userAgent);
+		Checked checked = evaluate(request, null, now);
+		count(checked.decision(), checked.userId(), request, "session");
+		return checked;
+	}
+
+	private void count(Decision decision, String userId, DecisionRequest request, String channel) {
 		Counter.builder("ticketbooth.decisions").description("Playback decisions by outcome and reason")
 			.tag("outcome", decision.allow() ? "allow" : "deny").tag("reason", decision.reason()).tag("channel", channel)
 			.register(meters).increment();
 		if (!decision.allow()) {
 			log.info("Denied playback ({}): reason={} user={} video={} partner={}", channel, decision.reason(),
 					decision.user(), request.video(), decision.partner() == null ? "-" : decision.partner());
-			denials.record(decision.partner(), request.video(), attempt.userId, decision.reason(), channel);
+			denials.record(decision.partner(), request.video(), userId, decision.reason(), channel);
 		}
-		return decision;
 	}
 
-	/** What a decision learnt on its way, for the record of a denial: the user's id, once known. */
-	private static final class Attempt {
-
-		private String userId;
-	}
-
-	private Decision evaluate(DecisionRequest request, Partner caller, Attempt attempt, Instant now) {
+	private Checked evaluate(DecisionRequest request, Partner caller, Instant now) {
 		String video = request.video();
 		Map<String, Object> claims;
 		Partner partner;
@@ -97,28 +133,34 @@ public class Decisions {
 		else {
 			VerifiedToken token = verifier.verify(request.token(), caller, now);
 			if (!token.valid()) {
-				return deny(token.denyReason(), null, video, token.partner() != null ? token.partner() : caller);
+				return denied(token.denyReason(), null, null, video, token.partner() != null ? token.partner() : caller);
 			}
 			partner = token.partner();
 			claims = token.claims();
 			user = partner.dialect().userId(claims).flatMap(users::findById).orElse(null);
 		}
-		attempt.userId = user == null ? null : user.id();
 		boolean viewerless = user == null && partner.dialect().decidesWithoutViewer()
 				&& partner.dialect().userId(claims).isEmpty();
 		if (user == null && !viewerless) {
-			return deny(Access.UNKNOWN_USER, null, video, partner);
+			return denied(Access.UNKNOWN_USER, null, null, video, partner);
 		}
 		String username = user == null ? null : user.username();
+		String userId = user == null ? null : user.id();
+		boolean plain = claims.isEmpty();
+		if (user != null && user.tokensRevokedAt() != null && !plain
+				&& partner.dialect().issuedBefore(claims, user.tokensRevokedAt(), user.tokenRevocations())) {
+			return denied(Reason.TOKEN_REVOKED, username, userId, video, partner);
+		}
+		Access access = null;
 		if (user != null) {
-			Access access = entitlements.mayWatch(user, video, now);
+			access = entitlements.mayWatch(user, video, now);
 			if (!access.allowed()) {
-				return deny(access.reason(), username, video, partner);
+				return denied(access.reason(), username, userId, video, partner);
 			}
 		}
 		String boundVideo = partner.dialect().boundVideo(partner, claims);
 		if (boundVideo != null && !boundVideo.equals(video)) {
-			return deny(Reason.VIDEO_MISMATCH, username, video, partner);
+			return denied(Reason.VIDEO_MISMATCH, username, userId, video, partner);
 		}
 		AllowRules tokenRules = partner.dialect().tokenRules(claims);
 		Optional<String> denied = ipAndCountry(tokenRules, request.ip())
@@ -126,12 +168,13 @@ public class Decisions {
 			.or(() -> origin(tokenRules, request.origin()))
 			.or(() -> origin(partner.rules().allow(), request.origin()));
 		if (denied.isPresent()) {
-			return deny(denied.get(), username, video, partner);
+			return denied(denied.get(), username, userId, video, partner);
 		}
 		if (!partner.rules().allowsAt(now)) {
-			return deny(Reason.OUTSIDE_TIME_WINDOW, username, video, partner);
+			return denied(Reason.OUTSIDE_TIME_WINDOW, username, userId, video, partner);
 		}
-		return new Decision(true, Reason.ALLOWED, username, video, partner.id());
+		return new Checked(new Decision(true, Reason.ALLOWED, username, video, partner.id()), new Admission(partner, user,
+				access == null ? null : access.streamCount(), request.token(), claims, video, now), userId);
 	}
 
 	Optional<String> ipAndCountry(AllowRules rules, String ip) {
@@ -173,7 +216,11 @@ public class Decisions {
 		return rules.origins().contains(normalised) ? Optional.empty() : Optional.of(Reason.ORIGIN_NOT_ALLOWED);
 	}
 
-	private static Decision deny(String reason, String user, String video, Partner partner) {
-		return new Decision(false, reason, user, video, partner == null ? null : partner.id());
+	private static Decision deny(String reason, String user, String video, String partner) {
+		return new Decision(false, reason, user, video, partner);
+	}
+
+	private static Checked denied(String reason, String username, String userId, String video, Partner partner) {
+		return new Checked(deny(reason, username, video, partner == null ? null : partner.id()), null, userId);
 	}
 }

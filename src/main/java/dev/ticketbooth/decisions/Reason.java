@@ -39,6 +39,18 @@ public final class Reason {
 
 	public static final String OUTSIDE_TIME_WINDOW = "outside-time-window";
 
+	/** The user's tokens were revoked after this one was issued. */
+	public static final String TOKEN_REVOKED = "token-revoked";
+
+	/** A single-use partner's token seen before. */
+	public static final String TOKEN_ALREADY_USED = "token-already-used";
+
+	/** The user has as many live sessions as the limit, and the partner blocks new ones. */
+	public static final String STREAM_LIMIT = "stream-limit";
+
+	/** A new device beyond the partner's {@code max_devices}. */
+	public static final String DEVICE_LIMIT = "device-limit";
+
 	private Reason() {
 	}
 }

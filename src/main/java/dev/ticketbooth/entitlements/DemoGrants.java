@@ -20,6 +20,6 @@ class DemoGrants implements InitialData {
 
 	@Override
 	public void create() {
-		grants.save(new GrantRequest("demo", "course-java", null, "subscription", null, null, null, null, "demo-subscription"));
+		grants.save(new GrantRequest("demo", "course-java", null, "subscription", null, 2, null, null, "demo-subscription"));
 	}
 }

@@ -62,6 +62,7 @@ class DemoPartners implements InitialData {
 			createCdns();
 		}
 		if (partners.find("vidbeo-demo").isPresent()) {
+			streamamgKicksOldest();
 			return;
 		}
 		keys.createSet("vidbeo-demo", List.of(KeyAlgorithm.RS256), false);
@@ -76,7 +77,17 @@ class DemoPartners implements InitialData {
 		keys.createSet("es256-demo", List.of(KeyAlgorithm.ES256), true);
 		partners.create(new PartnerRequest("kinescope-es256-demo", "kinescope", "es256-demo", null, null, null, null,
 				null, null, true, null, null, false, null, "ES256"));
+		streamamgKicksOldest();
 		log.warn("demo profile: created partners vidbeo-demo, streamamg-demo, kinescope-demo, kinescope-es256-demo");
+	}
+
+	/**
+	 * demo's course subscription allows 2 streams: kinescope-demo refuses a third (the default
+	 * policy), streamamg-demo ends the oldest. Also on a demo home from before viewer limits.
+	 */
+	private void streamamgKicksOldest() {
+		partners.find("streamamg-demo").filter(p -> !p.viewerLimits().kicksOldest()).ifPresent(p -> partners
+			.setViewerLimits(p.id(), new ViewerLimits(null, ViewerLimits.KICK_OLDEST, null, null, false)));
 	}
 
 	/** mux-demo, also on a home seeded before it existed: its own RS256 set, made-up Mux key and restriction ids. */

@@ -33,9 +33,15 @@ public sealed interface Dialect
 	 * @param downloadable whether the platform may offer a download (Cloudflare); null: not said
 	 * @param streamCount the allowing grant's concurrent-stream count, if it has one
 	 * @param quality the allowing grant's quality ({@code sd}, {@code hd}, {@code fhd}, {@code 4k}), if it has one
+	 * @param tokenRevocations how many times the user's tokens were revoked (a version for platforms that count them)
 	 */
 	record Mint(String userId, String video, String jti, Instant issuedAt, Instant expiresAt, AllowRules rules,
-			List<String> audiences, Boolean downloadable, Integer streamCount, String quality) {
+			List<String> audiences, Boolean downloadable, Integer streamCount, String quality, int tokenRevocations) {
+
+		public Mint(String userId, String video, String jti, Instant issuedAt, Instant expiresAt, AllowRules rules,
+				List<String> audiences, Boolean downloadable, Integer streamCount, String quality) {
+			this(userId, video, jti, issuedAt, expiresAt, rules, audiences, downloadable, streamCount, quality, 0);
+		}
 
 		public Mint(String userId, String video, String jti, Instant issuedAt, Instant expiresAt, AllowRules rules) {
 			this(userId, video, jti, issuedAt, expiresAt, rules, null, null, null, null);
@@ -238,6 +244,20 @@ public sealed interface Dialect
 	/** The end user a verified token speaks for (our user id), if the platform's tokens name one. */
 	default Optional<String> userId(Map<String, Object> claims) {
 		return claims.get("sub") instanceof String sub ? Optional.of(sub) : Optional.empty();
+	}
+
+	/**
+	 * Whether a verified token was issued before its user's tokens were revoked (at
+	 * {@code revokedAt}, for the {@code revocations}th time). By {@code iat}, else {@code nbf}, in
+	 * whole seconds: a token issued in the second of the revocation counts as earlier. A token with
+	 * neither counts as earlier too (fail closed).
+	 */
+	default boolean issuedBefore(Map<String, Object> claims, Instant revokedAt, int revocations) {
+		Object issued = claims.get("iat") instanceof Number ? claims.get("iat") : claims.get("nbf");
+		if (!(issued instanceof Number seconds)) {
+			return true;
+		}
+		return !Instant.ofEpochSecond(seconds.longValue()).isAfter(revokedAt);
 	}
 
 	/**

@@ -17,7 +17,8 @@ import dev.ticketbooth.keys.KeyAlgorithm;
  * {@code kid} for our own verifier. The claims are IVS's own, {@code aws:}-prefixed: the channel
  * ARN (the catalog video's id), the viewer (our user id), the allowed origins with strict
  * enforcement, the highest resolution the grant's quality allows, and {@code exp}. A token naming
- * a viewer lives at most 10 minutes, and ours always name one. No issuer, audience or {@code iat}.
+ * a viewer lives at most 10 minutes, and ours always name one. No issuer, audience or {@code iat}; the
+ * viewer-session version is the user's revocation count, for IVS's viewer-session revocation.
  * Countries and IPs are a channel's playback restriction policy, never a token's.
  */
 public final class IvsDialect implements VendorKeyDialect {
@@ -31,6 +32,12 @@ public final class IvsDialect implements VendorKeyDialect {
 	static final String VIEWER_ID = "aws:viewer-id";
 
 	static final String MAXIMUM_RESOLUTION = "aws:maximum-resolution";
+
+	/**
+	 * IVS ends a viewer's playback sessions whose version is below the one given to its
+	 * {@code StartViewerSessionRevocation} call: ours is the user's revocation count.
+	 */
+	static final String VIEWER_SESSION_VERSION = "aws:viewer-session-version";
 
 	/** IVS: "when using viewer-id, the maximum value for exp is 10 minutes in the future". */
 	private static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
@@ -79,6 +86,7 @@ public final class IvsDialect implements VendorKeyDialect {
 			claims.put(STRICT_ORIGINS, true); // at most 5 origins, as AllowRules allows
 		}
 		claims.put(VIEWER_ID, mint.userId());
+		claims.put(VIEWER_SESSION_VERSION, mint.tokenRevocations());
 		String resolution = mint.quality() == null ? null : RESOLUTIONS.get(mint.quality());
 		if (resolution != null) {
 			claims.put(MAXIMUM_RESOLUTION, resolution);
@@ -95,6 +103,12 @@ public final class IvsDialect implements VendorKeyDialect {
 	@Override
 	public Optional<String> userId(Map<String, Object> claims) {
 		return Optional.ofNullable(Dialect.string(claims.get(VIEWER_ID)));
+	}
+
+	/** IVS tokens have no {@code iat}: the viewer-session version says which revocation they come after. */
+	@Override
+	public boolean issuedBefore(Map<String, Object> claims, java.time.Instant revokedAt, int revocations) {
+		return !(claims.get(VIEWER_SESSION_VERSION) instanceof Number version) || version.intValue() < revocations;
 	}
 
 	@Override

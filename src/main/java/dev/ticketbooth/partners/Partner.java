@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ticketbooth.keys.KeyAlgorithm;
 
 /**
@@ -20,16 +21,27 @@ import dev.ticketbooth.keys.KeyAlgorithm;
  * @param allowPlainUserIds accept a bare user id instead of a signed token (insecure; off by default)
  * @param rules partner-wide IP, origin, country and time-window rules for decisions
  * @param settings what the partner's dialect needs beyond these (checked by {@link Dialect#checkSettings})
+ * @param viewerLimits streams, devices and single use (shown flat in JSON, as operators write them)
  */
 public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgorithm algorithm, String issuer, String audience,
 		Duration defaultLifetime, Duration maxLifetime, Map<String, String> claimNames, Map<String, String> urlTemplates,
 		boolean libraryTokens, String callbackUsername, boolean allowPlainUserIds, PartnerRules rules, Instant createdAt,
-		Map<String, String> settings) {
+		Map<String, String> settings, @JsonUnwrapped ViewerLimits viewerLimits) {
 
 	public Partner {
 		claimNames = Map.copyOf(claimNames);
 		urlTemplates = Map.copyOf(urlTemplates);
 		settings = settings == null ? Map.of() : Map.copyOf(settings);
+		viewerLimits = viewerLimits == null ? ViewerLimits.NONE : viewerLimits;
+	}
+
+	/** A partner with no viewer limits. */
+	public Partner(String id, PartnerProfile profile, String keySet, KeyAlgorithm algorithm, String issuer, String audience,
+			Duration defaultLifetime, Duration maxLifetime, Map<String, String> claimNames, Map<String, String> urlTemplates,
+			boolean libraryTokens, String callbackUsername, boolean allowPlainUserIds, PartnerRules rules, Instant createdAt,
+			Map<String, String> settings) {
+		this(id, profile, keySet, algorithm, issuer, audience, defaultLifetime, maxLifetime, claimNames, urlTemplates,
+				libraryTokens, callbackUsername, allowPlainUserIds, rules, createdAt, settings, ViewerLimits.NONE);
 	}
 
 	/** A partner with no dialect settings. */

@@ -45,6 +45,12 @@ class PartnerAdminController {
 		return PartnerView.of(partners.setRules(id, rules));
 	}
 
+	/** {@code max_streams}, {@code stream_limit_policy}, {@code max_devices}, {@code device_slot_cooldown_seconds}, {@code single_use}. */
+	@org.springframework.web.bind.annotation.PutMapping(path = "/{id}/viewer-limits", consumes = MediaType.APPLICATION_JSON_VALUE)
+	PartnerView setViewerLimits(@PathVariable String id, @RequestBody java.util.Map<String, Object> limits) {
+		return PartnerView.of(partners.setViewerLimits(id, ViewerLimits.fromJson(limits)));
+	}
+
 	@GetMapping
 	List<PartnerView> list() {
 		return partners.list().stream().map(PartnerView::of).toList();

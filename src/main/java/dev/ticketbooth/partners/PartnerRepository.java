@@ -29,7 +29,7 @@ class PartnerRepository {
 
 	private static final String COLUMNS = "id, profile, key_set, algorithm, issuer, audience, default_lifetime_seconds, "
 			+ "max_lifetime_seconds, claim_names, url_templates, library_tokens, callback_username, allow_plain_user_ids, "
-			+ "rules, created_at, settings";
+			+ "rules, created_at, settings, max_streams, stream_limit_policy, max_devices, device_slot_cooldown_seconds, single_use";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
 
@@ -43,7 +43,10 @@ class PartnerRepository {
 			+ " WHERE callback_username = ?";
 
 	private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS
-			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String UPDATE_VIEWER_LIMITS = "UPDATE " + TABLE + " SET max_streams = ?, stream_limit_policy = ?, "
+			+ "max_devices = ?, device_slot_cooldown_seconds = ?, single_use = ? WHERE id = ?";
 
 	private static final String UPDATE = "UPDATE " + TABLE + " SET key_set = ?, algorithm = ?, issuer = ?, audience = ?, "
 			+ "default_lifetime_seconds = ?, max_lifetime_seconds = ?, claim_names = ?, url_templates = ?, library_tokens = ?, "
@@ -92,7 +95,10 @@ class PartnerRepository {
 					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.claimNames())),
 					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.urlTemplates())), partner.libraryTokens(), null,
 					partner.allowPlainUserIds(), JSONObjectUtils.toJSONString(partner.rules().json()),
-					DbTime.bind(partner.createdAt()), JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.settings())))
+					DbTime.bind(partner.createdAt()), JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.settings())),
+					partner.viewerLimits().maxStreams(), partner.viewerLimits().streamLimitPolicy(),
+					partner.viewerLimits().maxDevices(), partner.viewerLimits().deviceSlotCooldown().toSeconds(),
+					partner.viewerLimits().singleUse())
 			.update();
 	}
 
@@ -106,6 +112,11 @@ class PartnerRepository {
 					partner.allowPlainUserIds(), JSONObjectUtils.toJSONString(partner.rules().json()),
 					JSONObjectUtils.toJSONString(new LinkedHashMap<>(partner.settings())), partner.id())
 			.update() > 0;
+	}
+
+	void updateViewerLimits(String id, ViewerLimits limits) {
+		jdbc.sql(UPDATE_VIEWER_LIMITS).params(limits.maxStreams(), limits.streamLimitPolicy(), limits.maxDevices(),
+				limits.deviceSlotCooldown().toSeconds(), limits.singleUse(), id).update();
 	}
 
 	void updateRules(String id, PartnerRules rules) {
@@ -130,7 +141,10 @@ class PartnerRepository {
 					Duration.ofSeconds(rs.getLong("max_lifetime_seconds")), strings(rs.getString("claim_names")),
 					strings(rs.getString("url_templates")), rs.getBoolean("library_tokens"), rs.getString("callback_username"),
 					rs.getBoolean("allow_plain_user_ids"), PartnerRules.parse(JSONObjectUtils.parse(rs.getString("rules"))),
-					DbTime.read(rs, "created_at"), strings(rs.getString("settings")));
+					DbTime.read(rs, "created_at"), strings(rs.getString("settings")),
+					new ViewerLimits(rs.getObject("max_streams", Integer.class), rs.getString("stream_limit_policy"),
+							rs.getObject("max_devices", Integer.class),
+							Duration.ofSeconds(rs.getLong("device_slot_cooldown_seconds")), rs.getBoolean("single_use")));
 		}
 		catch (ParseException ex) {
 			throw new SQLException("partners row " + rs.getString("id") + " holds malformed JSON", ex);

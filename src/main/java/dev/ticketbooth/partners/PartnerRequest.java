@@ -14,7 +14,19 @@ public record PartnerRequest(String id, String profile, String keySet, String is
 		Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
 		Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm,
 		@JsonDeserialize(contentUsing = SettingValues.class) Map<String, String> settings, String origin,
-		String hashAlgorithm) {
+		String hashAlgorithm, Integer maxStreams, String streamLimitPolicy, Integer maxDevices,
+		Long deviceSlotCooldownSeconds, Boolean singleUse) {
+
+	/** Without viewer limits. */
+	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,
+			Long defaultLifetimeSeconds, Long maxLifetimeSeconds, Map<String, String> claimNames,
+			Map<String, String> urlTemplates, Boolean libraryTokens, String callbackUsername, String callbackPassword,
+			Boolean allowPlainUserIds, Map<String, Object> rules, String algorithm, Map<String, String> settings,
+			String origin, String hashAlgorithm) {
+		this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
+				libraryTokens, callbackUsername, callbackPassword, allowPlainUserIds, rules, algorithm, settings, origin,
+				hashAlgorithm, null, null, null, null, null);
+	}
 
 	/** Without the CDN fields (a CDN partner may still give them in {@code settings}). */
 	public PartnerRequest(String id, String profile, String keySet, String issuer, String audience,

@@ -88,7 +88,8 @@ class PartnerRequests {
 				: properties.issuer()), request.audience() != null ? text("audience", request.audience()) : profile.dialect().defaultAudience(),
 				standard, max, profile.dialect().checkClaimNames(request.claimNames()), urls, Boolean.TRUE.equals(request.libraryTokens()),
 				callbackUsername, Boolean.TRUE.equals(request.allowPlainUserIds()), PartnerRules.parse(request.rules()),
-				createdAt, settings);
+				createdAt, settings, ViewerLimits.check(request.maxStreams(), request.streamLimitPolicy(), request.maxDevices(),
+						request.deviceSlotCooldownSeconds(), request.singleUse()));
 		return new Checked(partner, callbackSecret);
 	}
 

@@ -14,7 +14,8 @@ public record PartnerView(String id, String profile, String keySet, String algor
 		long defaultLifetimeSeconds, long maxLifetimeSeconds, Map<String, String> claimNames,
 		Map<String, String> urlTemplates, boolean libraryTokens, String callbackUsername, String callbackPassword,
 		boolean allowPlainUserIds, Map<String, Object> rules, Map<String, String> settings, String origin,
-		String hashAlgorithm, Instant createdAt) {
+		String hashAlgorithm, Integer maxStreams, String streamLimitPolicy, Integer maxDevices,
+		long deviceSlotCooldownSeconds, boolean singleUse, Instant createdAt) {
 
 	public static PartnerView of(Partner partner) {
 		return of(partner, null);
@@ -25,6 +26,9 @@ public record PartnerView(String id, String profile, String keySet, String algor
 				partner.issuer(), partner.audience(), partner.defaultLifetime().toSeconds(),
 				partner.maxLifetime().toSeconds(), partner.claimNames(), partner.urlTemplates(), partner.libraryTokens(),
 				partner.callbackUsername(), callbackPassword, partner.allowPlainUserIds(), partner.rules().json(),
-				partner.settings(), partner.origin(), partner.hashAlgorithm(), partner.createdAt());
+				partner.settings(), partner.origin(), partner.hashAlgorithm(), partner.viewerLimits().maxStreams(),
+				partner.viewerLimits().streamLimitPolicy(), partner.viewerLimits().maxDevices(),
+				partner.viewerLimits().deviceSlotCooldown().toSeconds(), partner.viewerLimits().singleUse(),
+				partner.createdAt());
 	}
 }

@@ -133,6 +133,14 @@ public class Partners {
 		return get(id);
 	}
 
+	/** Replaces the partner's viewer limits (streams, devices, single use). */
+	public Partner setViewerLimits(String id, ViewerLimits limits) {
+		get(id);
+		repository.updateViewerLimits(id, limits);
+		cache.forget(id);
+		return get(id);
+	}
+
 	/** Sets the callback credentials; a null password is generated. Returns the password once. */
 	public String setCallbackCredentials(String id, String username, String password) {
 		get(id);

@@ -53,6 +53,8 @@ class PlaybackApiSecurityConfig {
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers("/api/v1/playback-tokens").hasAuthority("SCOPE_playback:mint")
 				.requestMatchers("/api/v1/decisions").hasAuthority("SCOPE_playback:decide")
+				// the web back end that mints a user's tokens also manages their devices (sessions)
+				.requestMatchers("/api/v1/users/*/devices", "/api/v1/users/*/devices/*").hasAuthority("SCOPE_playback:mint")
 				.anyRequest().denyAll())
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(accessTokens))
 				.authenticationEntryPoint((request, response, ex) -> {

@@ -108,7 +108,7 @@ public class PlaybackTokens {
 		}
 		RingKey key = signingKey(partner);
 		Dialect.Mint mint = new Dialect.Mint(user.id(), video, UUID.randomUUID().toString(), now, expiresAt, rules,
-				request.audiences(), request.downloadable(), access.streamCount(), access.quality());
+				request.audiences(), request.downloadable(), access.streamCount(), access.quality(), user.tokenRevocations());
 		if (dialect instanceof SignedUrlDialect cdn) {
 			// a signed URL instead of a JWT, from the same decision and lifetime
 			SignedUrlDialect.Signed signed = cdn.sign(partner, mint, key);

@@ -33,7 +33,7 @@ public class EndUsers implements UserDetailsService {
 
 	static final int MIN_PASSWORD_LENGTH = 8;
 
-	private static final String COLUMNS = "id, username, enabled, created_at";
+	private static final String COLUMNS = "id, username, enabled, created_at, tokens_revoked_at, token_revocations";
 
 	private static final RowMapper<EndUser> ROW = EndUsers::map;
 
@@ -136,6 +136,21 @@ public class EndUsers implements UserDetailsService {
 		events.publishEvent(new EndUserLockedOut(username, true));
 	}
 
+	/**
+	 * Every token issued to the user until now is denied from now on ({@code token-revoked}); what
+	 * holds their tokens or sessions lets go in the same transaction ({@link EndUserTokensRevoked}).
+	 */
+	@Transactional
+	public EndUser revokeTokens(String username) {
+		EndUser user = get(username);
+		java.time.Instant now = DbTime.now(clock);
+		jdbc.sql("UPDATE end_users SET tokens_revoked_at = ?, token_revocations = token_revocations + 1 WHERE id = ?")
+			.params(DbTime.bind(now), user.id()).update();
+		EndUser revoked = get(username);
+		events.publishEvent(new EndUserTokensRevoked(user.id(), username, now, revoked.tokenRevocations()));
+		return revoked;
+	}
+
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		// a plain User: Spring Authorization Server stores the principal as JSON and only reads known types
@@ -156,6 +171,6 @@ public class EndUsers implements UserDetailsService {
 
 	private static EndUser map(ResultSet rs, int row) throws SQLException {
 		return new EndUser(rs.getString("id"), rs.getString("username"), rs.getBoolean("enabled"),
-				DbTime.read(rs, "created_at"));
+				DbTime.read(rs, "created_at"), DbTime.read(rs, "tokens_revoked_at"), rs.getInt("token_revocations"));
 	}
 }

@@ -53,6 +53,12 @@ class UserAdminController {
 		return users.update(username, update.password(), update.enabled());
 	}
 
+	/** Denies every token minted for the user until now, ends their sessions and OAuth authorizations. */
+	@PostMapping("/{username}/revoke-tokens")
+	EndUser revokeTokens(@PathVariable String username) {
+		return users.revokeTokens(username);
+	}
+
 	@DeleteMapping("/{username}")
 	ResponseEntity<Void> delete(@PathVariable String username) {
 		users.delete(username);

@@ -57,6 +57,10 @@ class DemoProfileTests {
 			assertThat(context.getBean(KeyRing.class).active("vidbeo-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();
 			assertThat(partners.get("streamamg-demo").audience()).isEqualTo("playback.streamamg.com");
 			assertThat(partners.get("kinescope-demo").profile()).isEqualTo(PartnerProfile.KINESCOPE);
+			// viewer sessions: demo's course subscription has 2 streams; Kinescope blocks a third, StreamAMG kicks the oldest
+			assertThat(entitlements.mayWatch("demo", "vid-java-1", now).streamCount()).isEqualTo(2);
+			assertThat(partners.get("kinescope-demo").viewerLimits().kicksOldest()).isFalse();
+			assertThat(partners.get("streamamg-demo").viewerLimits().kicksOldest()).isTrue();
 			assertThat(partners.get("mux-demo").profile()).isEqualTo(PartnerProfile.MUX);
 			assertThat(partners.get("mux-demo").settings()).containsKey("playback_restriction_id");
 			assertThat(context.getBean(KeyRing.class).active("mux-demo", KeyAlgorithm.RS256).partnerKeyId()).isNotNull();

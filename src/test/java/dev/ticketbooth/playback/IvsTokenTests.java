@@ -85,7 +85,7 @@ class IvsTokenTests {
 		assertThat(payload).containsExactlyInAnyOrderEntriesOf(Map.of("aws:channel-arn", channel,
 				"aws:access-control-allow-origin", "https://www.example.com,http://localhost:3000",
 				"aws:strict-origin-enforcement", true, "aws:viewer-id", hdViewer.id(), "aws:maximum-resolution", "HD",
-				"exp", exp));
+				"aws:viewer-session-version", 0L, "exp", exp));
 		assertThat(exp - fixture.now().getEpochSecond()).as("the default lifetime is IVS's cap").isBetween(599L, 600L);
 		assertThat(minted.get("urls")).isEqualTo(Map.of());
 		assertThat(Jose.verifyWithSpki(pem, token, "ES256")).as("only ES384").containsEntry("verified", false);
@@ -99,7 +99,7 @@ class IvsTokenTests {
 			.get("token");
 		String pem = api.publicPem(kid);
 		Map<String, Object> payload = map(Jose.verifyWithSpki(pem, token, "ES384").get("payload"));
-		assertThat(payload).containsOnlyKeys("aws:channel-arn", "aws:viewer-id", "exp")
+		assertThat(payload).containsOnlyKeys("aws:channel-arn", "aws:viewer-id", "aws:viewer-session-version", "exp")
 			.containsEntry("aws:channel-arn", channel).containsEntry("aws:viewer-id", viewer.id());
 	}
 

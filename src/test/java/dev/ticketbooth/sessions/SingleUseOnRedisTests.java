@@ -1,0 +1,6 @@
+package dev.ticketbooth.sessions;
+
+/** {@link SingleUseTests} with the Redis store. */
+@OnRedis
+class SingleUseOnRedisTests extends SingleUseTests {
+}

@@ -1,0 +1,6 @@
+package dev.ticketbooth.sessions;
+
+/** {@link StreamLimitTests} with the Redis store. */
+@OnRedis
+class StreamLimitOnRedisTests extends StreamLimitTests {
+}
