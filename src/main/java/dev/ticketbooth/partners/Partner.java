@@ -46,15 +46,15 @@ public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgor
 		return profile.dialect();
 	}
 
-	/** A CDN partner's origin URL template, also answered beside its settings; null for the others. */
-	@JsonProperty("origin")
+	/** The {@code origin} setting (a CDN partner's URL template), also answered as a field; null when none. */
+	@JsonProperty(PartnerRequest.ORIGIN)
 	public String origin() {
-		return settings.get(CdnOrigin.FIELD);
+		return settings.get(PartnerRequest.ORIGIN);
 	}
 
-	/** A CloudFront partner's hash algorithm (SHA1 or SHA256), also answered beside its settings. */
-	@JsonProperty("hash_algorithm")
+	/** The {@code hash_algorithm} setting, also answered as a field; null when none. */
+	@JsonProperty(PartnerRequest.HASH_ALGORITHM)
 	public String hashAlgorithm() {
-		return settings.get(CloudFrontDialect.HASH_ALGORITHM);
+		return settings.get(PartnerRequest.HASH_ALGORITHM);
 	}
 }
