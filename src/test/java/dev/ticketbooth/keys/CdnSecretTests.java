@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -56,15 +57,20 @@ class CdnSecretTests {
 	void aSecretIsSealedAndNeverPublishedExportedOrShown() throws Exception {
 		String set = "secrets-" + s;
 		String secret = UUID.randomUUID().toString();
-		// the shared context set logging up long before this test: listen to the root logger itself
+		// the shared context set logging up long before this test (and the in-process CLI tests may
+		// have quietened it): listen to the root logger itself, with the key log at INFO meanwhile
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		Logger keyLog = (Logger) LoggerFactory.getLogger(KeyRotation.class);
+		Level level = keyLog.getLevel();
 		ListAppender<ILoggingEvent> log = new ListAppender<>();
 		log.start();
 		root.addAppender(log);
+		keyLog.setLevel(Level.INFO);
 		try {
 			importedAndNeverShown(set, secret);
 		}
 		finally {
+			keyLog.setLevel(level);
 			root.detachAppender(log);
 		}
 		String logged = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList().toString();
