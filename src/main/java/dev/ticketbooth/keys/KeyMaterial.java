@@ -40,7 +40,7 @@ final class KeyMaterial {
 			mac.init(secretKidKey);
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(secret));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HMAC-SHA256 is unavailable", ex);
 		}
 	}

@@ -1,9 +1,11 @@
 package dev.ticketbooth.keys;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -330,7 +332,7 @@ public class KeyRotation {
 			throw repository.findByKid(kid).map(KeyRotation::alreadyStored).orElseThrow(() -> ex);
 		}
 		finally {
-			java.util.Arrays.fill(bytes, (byte) 0);
+			Arrays.fill(bytes, (byte) 0);
 		}
 		return ring.find(kid).orElseThrow();
 	}
@@ -342,7 +344,7 @@ public class KeyRotation {
 			throw ApiProblemException.badRequest("invalid-secret",
 					"A secret is 16-1024 printable ASCII characters without spaces, as the CDN shows it");
 		}
-		return secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		return secret.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private void insertImported(KeySet set, KeyPair pair, KeyAlgorithm algorithm, String kid, String partnerId,

@@ -43,7 +43,10 @@ public final class KeysCommandLine {
 			                                         encrypted PKCS#8 with the password in env VAR),
 			                                         a private JWK, or either base64-encoded as
 			                                         Mux and Cloudflare Stream hand them over
-			  export KID [--out FILE]                the public key as SPKI PEM
+			  import-secret FILE --set S [--activate]
+			                                         add a CDN's secret (Akamai key, bunny.net security
+			                                         key), read from FILE, to an HS256 set
+			  export KID [--out FILE]                the public key as SPKI PEM (never a secret)
 			  set-partner-key-id KID ID              record the id a partner gave the key
 			  create-set NAME [--algorithm A]... [--published]
 			                                         a key set for a partner that cannot read the JWKS
@@ -174,6 +177,7 @@ public final class KeysCommandLine {
 						options.flag("--force")).forEach(r -> out.println(describe(r)));
 				case "revoke" -> out.println(line(rotation.revoke(options.positional(0, "KID"))));
 				case "import" -> importKey(options);
+				case "import-secret" -> importSecret(options);
 				case "export" -> export(options);
 				case "set-partner-key-id" ->
 					out.println(line(rotation.setPartnerKeyId(options.positional(0, "KID"), options.positional(1, "ID"))));
@@ -218,6 +222,22 @@ public final class KeysCommandLine {
 			RingKey key = rotation.importKey(PrivateKeyText.readKeyPair(pem, password), options.value("--set", KeySet.DEFAULT),
 					options.value("--partner-key-id", null), options.flag("--activate"));
 			out.println(line(key));
+		}
+
+		/** From a file, never the command line: a secret in argv is visible to every user of the machine. */
+		private void importSecret(Options options) {
+			Path file = Path.of(options.positional(0, "FILE"));
+			String secret;
+			try {
+				secret = Files.readString(file, StandardCharsets.US_ASCII).strip();
+			}
+			catch (IOException ex) {
+				throw ApiProblemException.badRequest("unreadable-file", "Cannot read " + file + ": " + ex.getMessage());
+			}
+			if (!options.has("--set")) {
+				throw new UsageException("import-secret needs --set (an HS256 set)");
+			}
+			out.println(line(rotation.importSecret(secret, options.value("--set", null), null, options.flag("--activate"))));
 		}
 
 		private void export(Options options) {

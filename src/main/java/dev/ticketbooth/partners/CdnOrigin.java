@@ -17,7 +17,7 @@ import dev.ticketbooth.config.ApiProblemException;
 record CdnOrigin(String template, String base, String pathTemplate) {
 
 	/** The partner field (and setting) naming the origin. */
-	static final String FIELD = "origin";
+	static final String FIELD = PartnerRequest.ORIGIN;
 
 	static final String VIDEO = "{video}";
 

@@ -29,7 +29,7 @@ import dev.ticketbooth.keys.RingKey;
 public final class CloudFrontDialect implements VendorKeyDialect, SignedUrlDialect {
 
 	/** The partner field (and setting) choosing SHA1 (the default) or SHA256. */
-	public static final String HASH_ALGORITHM = "hash_algorithm";
+	public static final String HASH_ALGORITHM = PartnerRequest.HASH_ALGORITHM;
 
 	private static final String SHA1 = "SHA1";
 

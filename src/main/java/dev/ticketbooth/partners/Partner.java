@@ -57,13 +57,13 @@ public record Partner(String id, PartnerProfile profile, String keySet, KeyAlgor
 		return profile.dialect();
 	}
 
-	/** A CDN partner's origin URL template, also answered beside its settings; null for the others. */
+	/** The {@code origin} setting (a CDN partner's URL template), also answered as a field; null when none. */
 	public String origin() {
-		return settings.get(CdnOrigin.FIELD);
+		return settings.get(PartnerRequest.ORIGIN);
 	}
 
-	/** A CloudFront partner's hash algorithm (SHA1 or SHA256), also answered beside its settings. */
+	/** The {@code hash_algorithm} setting, also answered as a field; null when none. */
 	public String hashAlgorithm() {
-		return settings.get(CloudFrontDialect.HASH_ALGORITHM);
+		return settings.get(PartnerRequest.HASH_ALGORITHM);
 	}
 }

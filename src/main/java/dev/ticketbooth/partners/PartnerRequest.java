@@ -1,5 +1,6 @@
 package dev.ticketbooth.partners;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -26,6 +27,27 @@ public record PartnerRequest(String id, String profile, String keySet, String is
 		this(id, profile, keySet, issuer, audience, defaultLifetimeSeconds, maxLifetimeSeconds, claimNames, urlTemplates,
 				libraryTokens, callbackUsername, callbackPassword, allowPlainUserIds, rules, algorithm, settings, origin,
 				hashAlgorithm, null, null, null, null, null);
+	}
+
+	/** The name in {@code settings} (and in answers) of the field {@code origin}. */
+	public static final String ORIGIN = "origin";
+
+	/** The name in {@code settings} (and in answers) of the field {@code hash_algorithm}. */
+	public static final String HASH_ALGORITHM = "hash_algorithm";
+
+	/**
+	 * The fields given beside {@code settings}, under their names there (none null): the dialect
+	 * checks them with the settings, so a platform that has no such setting refuses them.
+	 */
+	Map<String, String> fieldSettings() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		if (origin != null) {
+			fields.put(ORIGIN, origin);
+		}
+		if (hashAlgorithm != null) {
+			fields.put(HASH_ALGORITHM, hashAlgorithm);
+		}
+		return fields;
 	}
 
 	/** Without the CDN fields (a CDN partner may still give them in {@code settings}). */

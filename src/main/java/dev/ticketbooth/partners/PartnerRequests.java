@@ -94,18 +94,12 @@ class PartnerRequests {
 	}
 
 	/**
-	 * The settings as sent, with the CDN partner fields {@code origin} and {@code hash_algorithm}
-	 * given beside them moved in (400 {@code invalid-settings} when both places name one, differently).
+	 * The settings as sent, with the fields given beside them ({@code origin}, {@code hash_algorithm})
+	 * moved in (400 {@code invalid-settings} when both places name one, differently).
 	 */
 	private static Map<String, String> settings(PartnerRequest request) {
 		Map<String, String> settings = new LinkedHashMap<>(request.settings() == null ? Map.of() : request.settings());
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put(CdnOrigin.FIELD, request.origin());
-		fields.put(CloudFrontDialect.HASH_ALGORITHM, request.hashAlgorithm());
-		fields.forEach((name, value) -> {
-			if (value == null) {
-				return;
-			}
+		request.fieldSettings().forEach((name, value) -> {
 			String inSettings = settings.putIfAbsent(name, value);
 			if (inSettings != null && !inSettings.equals(value)) {
 				throw ApiProblemException.badRequest("invalid-settings", name + " is given twice, differently");

@@ -87,6 +87,24 @@ class KeysCommandLineTests {
 	}
 
 	@Test
+	void importsACdnSecretFromAFileAndNeverExportsIt() throws Exception {
+		assertThat(keys("create-set", "akamai", "--algorithm", "HS256").exit()).isZero();
+		String secret = "00112233445566778899aabbccddeeff";
+		Path file = home.resolve("akamai.key");
+		Files.writeString(file, secret + "\n");
+		Run imported = keys("import-secret", file.toString(), "--set", "akamai", "--activate");
+		assertThat(imported.exit()).as(imported.err()).isZero();
+		assertThat(imported.out()).contains("akamai", "HS256", "ACTIVE").doesNotContain(secret);
+		Run list = keys("list");
+		assertThat(list.out()).contains("HS256").doesNotContain(secret);
+		String secretKid = list.out().lines().filter(l -> l.contains(" HS256 ")).findFirst().orElseThrow().split("\\s+")[0];
+		Run export = keys("export", secretKid);
+		assertThat(export.exit()).isEqualTo(1);
+		assertThat(export.err()).contains("never exported").doesNotContain(secret);
+		assertThat(keys("import-secret", file.toString()).exit()).as("no --set").isEqualTo(2);
+	}
+
+	@Test
 	void usageErrorsExitWith2AndAWrongKekWith1() {
 		Run unknown = keys("frobnicate");
 		assertThat(unknown.exit()).isEqualTo(2);
