@@ -135,12 +135,20 @@ public final class Jose {
 			}
 			Assumptions.abort("node is not installed (apt-get install nodejs npm); .ci/run installs it");
 		}
-		if (!Files.exists(DIR.resolve("node_modules/jose/package.json"))
-				|| !Files.exists(DIR.resolve("node_modules/openid-client/package.json"))
-				|| !Files.exists(DIR.resolve("node_modules/@ip-location-db/geo-whois-asn-country-mmdb/package.json"))
-				|| !Files.exists(DIR.resolve("node_modules/@aws-sdk/cloudfront-signer/package.json"))
-				|| !Files.exists(DIR.resolve("node_modules/akamai-edgeauth/package.json"))) {
-			exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
+		// the test JVMs run side by side (surefire forks): one installs while the others wait
+		try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(DIR.resolve(".install.lock"),
+				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+				java.nio.channels.FileLock held = lock.lock()) {
+			if (!Files.exists(DIR.resolve("node_modules/jose/package.json"))
+					|| !Files.exists(DIR.resolve("node_modules/openid-client/package.json"))
+					|| !Files.exists(DIR.resolve("node_modules/@ip-location-db/geo-whois-asn-country-mmdb/package.json"))
+					|| !Files.exists(DIR.resolve("node_modules/@aws-sdk/cloudfront-signer/package.json"))
+					|| !Files.exists(DIR.resolve("node_modules/akamai-edgeauth/package.json"))) {
+				exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot lock " + DIR.resolve(".install.lock"), ex);
 		}
 		installed = true;
 	}
