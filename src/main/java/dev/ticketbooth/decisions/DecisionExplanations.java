@@ -44,6 +44,8 @@ public class DecisionExplanations {
 			token.add(Check.notRun(reason, "needs the viewer's token"));
 		}
 		List<Check> after = new ArrayList<>();
+		// the decision runs this right after finding the user; it needs the token's iat
+		after.add(Check.notRun(Reason.TOKEN_REVOKED, "needs the viewer's token (issued before the user's last revocation?)"));
 		after.add(Check.notRun(Reason.VIDEO_MISMATCH, "needs the viewer's token (the video it is bound to)"));
 		if (partner == null) {
 			for (String reason : List.of(Reason.IP_NOT_ALLOWED, Reason.COUNTRY_NOT_ALLOWED, Reason.ORIGIN_NOT_ALLOWED,
@@ -72,7 +74,29 @@ public class DecisionExplanations {
 					: (inWindow ? "now is inside one of " : "now is outside every one of ") + partner.rules().windows().size()
 							+ " time window(s)"));
 		}
+		admission(partner, after);
 		return entitlements.explain(username, video, at).withChecks(token, after);
+	}
+
+	/** What an allowed playback must still pass (AdmissionControl): single use, and the session limits. */
+	private static void admission(Partner partner, List<Check> after) {
+		if (partner == null) {
+			for (String reason : List.of(Reason.TOKEN_ALREADY_USED, Reason.STREAM_LIMIT, Reason.DEVICE_LIMIT)) {
+				after.add(Check.notRun(reason, "choose a partner to check its limits"));
+			}
+			return;
+		}
+		var limits = partner.viewerLimits();
+		after.add(limits.singleUse() ? Check.notRun(Reason.TOKEN_ALREADY_USED, "needs the viewer's token: partner "
+				+ partner.id() + " accepts each token once")
+				: Check.pass(Reason.TOKEN_ALREADY_USED, "partner " + partner.id() + " accepts a token more than once"));
+		after.add(Check.notRun(Reason.STREAM_LIMIT, "counted when a session opens: the grant's stream_count, else "
+				+ (limits.maxStreams() == null ? "no partner limit" : limits.maxStreams() + " (" + limits.streamLimitPolicy()
+						+ ")") + "; the user's page lists live sessions"));
+		after.add(limits.maxDevices() == null ? Check.pass(Reason.DEVICE_LIMIT, "partner " + partner.id()
+				+ " does not limit devices")
+				: Check.notRun(Reason.DEVICE_LIMIT, "counted when a session names its device: at most "
+						+ limits.maxDevices() + "; the user's page lists devices"));
 	}
 
 	private Check addressRule(String reason, List<String> values, AllowRules only, String ip) {

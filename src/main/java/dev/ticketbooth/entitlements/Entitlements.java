@@ -118,7 +118,7 @@ public class Entitlements {
 		String allowedBy = null;
 		if (access.allowed() && access.grantId() != null) {
 			Grant grant = relevant.stream().filter(g -> g.id().equals(access.grantId())).findFirst().orElseThrow();
-			allowedBy = "grant " + grant.id() + " (" + grant.kind() + " of "
+			allowedBy = "grant " + grant.id() + " (" + grant.kind().wireName() + " of "
 					+ (grant.collectionId() != null ? "collection " + grant.collectionId() : "video " + grant.videoId())
 					+ (grant.validUntil() != null ? ", until " + grant.validUntil() : "") + ")";
 		}

@@ -290,6 +290,11 @@ class ConsoleJobsBrowserTests {
 			expect(browser.at("#checks tr[data-reason=not-entitled]")).hasAttribute("data-outcome", "PASS");
 			expect(browser.at("#checks tr[data-reason=outside-time-window]")).hasAttribute("data-outcome", "FAIL");
 			expect(browser.at("#checks tr[data-reason=ip-not-allowed]")).hasAttribute("data-outcome", "PASS");
+			// the revocation and the admission checks (single use, session limits) are listed too
+			expect(browser.at("#checks tr[data-reason=token-revoked]")).hasAttribute("data-outcome", "NOT_RUN");
+			expect(browser.at("#checks tr[data-reason=token-already-used]")).hasAttribute("data-outcome", "PASS");
+			expect(browser.at("#checks tr[data-reason=stream-limit]")).hasAttribute("data-outcome", "NOT_RUN");
+			expect(browser.at("#checks tr[data-reason=device-limit]")).hasAttribute("data-outcome", "PASS");
 			browser.screenshot("why");
 		}
 		String viewer = ConsoleBrowser.newViewer(accounts);

@@ -106,7 +106,7 @@ class EntitlementsTests {
 			Grant grant = w.grants().save(grant("alice", "course-java", null, "subscription", null,
 					now.plus(Duration.ofDays(3)).toString()));
 			assertThat(w.entitlements().explain("alice", "vid-java-1", now).allowedBy())
-				.startsWith("grant " + grant.id() + " (SUBSCRIPTION of collection course-java, until ");
+				.startsWith("grant " + grant.id() + " (subscription of collection course-java, until ");
 			Explanation expired = w.entitlements().explain("alice", "vid-java-1", now.plus(Duration.ofDays(4)));
 			assertThat(expired.firstFailure().reason()).isEqualTo(Access.GRANT_EXPIRED);
 			assertThat(expired.access().reason()).isEqualTo(Access.GRANT_EXPIRED);
