@@ -162,11 +162,11 @@ class ConsoleJobsBrowserTests {
 		catalog.createVideo("gv-" + s, "Video " + s);
 		try (ConsoleBrowser browser = ConsoleBrowser.open(port)) {
 			browser.asAdmin("/admin/users/" + user);
-			browser.page.selectOption("#add-grant select[name=kind]", "RENTAL");
+			browser.page.selectOption("#add-grant select[name=kind]", "rental");
 			browser.submit("#add-grant input[name=collection]", "gc-" + s);
 			expect(browser.at("[role=status]")).containsText("Saved grant");
 			Grant added = grants.forUser(users.get(user).id()).get(0);
-			expect(browser.at("tr[data-grant='" + added.id() + "']")).containsText("RENTAL");
+			expect(browser.at("tr[data-grant='" + added.id() + "']")).containsText("rental");
 
 			browser.press("tr[data-grant='" + added.id() + "'] a:text('Edit')");
 			browser.page.waitForURL(u -> u.endsWith("/admin/grants/" + added.id()));
