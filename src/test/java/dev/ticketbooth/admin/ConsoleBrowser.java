@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One operator at the console in Chromium: signs in with the keyboard, checks that every form
- * carries its CSRF token, tries a POST as a VIEWER, and photographs pages. Screenshots go to
- * {@code target/console/}; with {@code -Dticketbooth.console.screenshots=docs/console} also there,
- * which is how docs/console.md's pictures are made.
+ * carries its CSRF token, tries a POST as a VIEWER, and, when asked with
+ * {@code -Dticketbooth.console.screenshots=docs/console}, photographs pages: that is how
+ * docs/console.md's pictures are made.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -114,20 +114,13 @@ final class ConsoleBrowser implements AutoCloseable {
 		return page.request().post(url(path), RequestOptions.create().setForm(form).setMaxRedirects(0)).status();
 	}
 
-	/** Saves a full-page screenshot as {@code name}.png. */
+	/** A full-page screenshot as {@code name}.png, only when asked ({@code -Dticketbooth.console.screenshots=docs/console}): a full-page PNG costs the suite time. */
 	void screenshot(String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/console", name + ".png")).setFullPage(true));
 		String docs = System.getProperty("ticketbooth.console.screenshots");
-		if (docs != null && !docs.isBlank()) {
-			try {
-				Files.createDirectories(Path.of(docs));
-				Files.copy(Path.of("target/console", name + ".png"), Path.of(docs, name + ".png"),
-						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
+		if (docs == null || docs.isBlank()) {
+			return;
 		}
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(docs, name + ".png")).setFullPage(true));
 	}
 
 	@Override
