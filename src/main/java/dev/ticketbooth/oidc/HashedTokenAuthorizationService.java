@@ -8,6 +8,7 @@ import dev.ticketbooth.config.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -72,6 +73,12 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 		OAuth2Authorization.Token<OAuth2RefreshToken> refresh = hashed.getRefreshToken();
 		if (refresh != null) {
 			OAuth2Authorization previous = store.findById(hashed.getId());
+			if (previous == null && hashed.getAttribute(REFRESH_FAMILY_STARTED) != null) {
+				// the family was ended (reuse, revocation, logout) while this refresh was under way:
+				// saving would bring it back
+				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+						"The sign-in this refresh token belonged to has ended", null));
+			}
 			OAuth2Authorization.Token<OAuth2RefreshToken> replaced = previous == null ? null : previous.getRefreshToken();
 			if (replaced != null && !replaced.getToken().getTokenValue().equals(refresh.getToken().getTokenValue())) {
 				rememberRotated(replaced.getToken(), hashed.getId());
@@ -83,7 +90,14 @@ final class HashedTokenAuthorizationService implements OAuth2AuthorizationServic
 					.build();
 			}
 		}
-		store.save(hashed);
+		try {
+			store.save(hashed);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// two refreshes of one ended family racing to re-insert it: neither may
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The sign-in this refresh token belonged to has ended", null));
+		}
 	}
 
 	/**
