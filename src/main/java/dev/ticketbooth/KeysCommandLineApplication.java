@@ -1,8 +1,7 @@
 package dev.ticketbooth;
 
-import java.time.Clock;
-
 import dev.ticketbooth.admin.AuditTrail;
+import dev.ticketbooth.config.ClockConfig;
 import dev.ticketbooth.config.TicketboothProperties;
 import dev.ticketbooth.keys.KeyProperties;
 import dev.ticketbooth.keys.KeysConfig;
@@ -17,7 +16,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -32,11 +30,6 @@ import org.springframework.context.annotation.Import;
 		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
 		FlywayAutoConfiguration.class })
 @EnableConfigurationProperties({ TicketboothProperties.class, KeyProperties.class })
-@Import({ KeysConfig.class, AuditTrail.class })
+@Import({ ClockConfig.class, KeysConfig.class, AuditTrail.class })
 public class KeysCommandLineApplication {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 }

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** One clock for every time decision, so tests can move time instead of waiting. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfig {
+public class ClockConfig {
 
 	@Bean
 	Clock clock() {
