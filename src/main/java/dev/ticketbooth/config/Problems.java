@@ -68,6 +68,25 @@ public final class Problems {
 		response.getOutputStream().write(JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** {@link #writeAsMvc(HttpServletRequest, HttpServletResponse, HttpStatus, String, String)} for any problem: its type when set, then its properties. */
+	static void writeAsMvc(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("detail", problem.getDetail());
+		body.put("instance", request.getRequestURI());
+		body.put("status", problem.getStatus());
+		body.put("title", problem.getTitle());
+		if (problem.getType() != null) {
+			body.put("type", problem.getType().toString());
+		}
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8));
+	}
+
 	static String codeFor(Exception ex) {
 		if (ex instanceof HttpMessageNotReadableException) {
 			return "malformed-request";

@@ -1,10 +1,7 @@
 package dev.ticketbooth.partners;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
 
-import dev.ticketbooth.config.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,14 +9,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The platforms' callbacks ({@code /kinescope/**}, {@code /vimond/**}): called server to server
@@ -32,35 +27,14 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 class PartnerCallbackSecurityConfig {
 
-	/** A platform that calls us back: on which paths (its dialect says), as partners of which profile. */
-	private record Callback(String paths, PartnerProfile profile) {
-
-		String realm() {
-			return "ticketbooth " + profile.wireName();
-		}
-
-		String detail() {
-			return "HTTP Basic credentials of a " + profile.dialect().platform() + " partner are required";
-		}
-
-		boolean matches(HttpServletRequest request) {
-			return PathPatternRequestMatcher.withDefaults().matcher(paths).matches(request);
-		}
-	}
-
-	private static final List<Callback> CALLBACKS = Arrays.stream(PartnerProfile.values())
-		.filter(profile -> profile.dialect().callbackPaths() != null)
-		.map(profile -> new Callback(profile.dialect().callbackPaths(), profile))
-		.toList();
-
 	@Bean
 	@ConditionalOnWebApplication
 	@Order(4)
-	SecurityFilterChain partnerCallbackSecurityFilterChain(HttpSecurity http, Partners partners) throws Exception {
-		http.securityMatcher(CALLBACKS.stream().map(Callback::paths).toArray(String[]::new))
-			.authenticationManager(new ProviderManager(new CallbackAuthenticationProvider(partners)))
+	SecurityFilterChain partnerCallbackSecurityFilterChain(HttpSecurity http, PartnerCallbacks callbacks) throws Exception {
+		http.securityMatcher(PartnerCallbacks.CALLBACKS.stream().map(PartnerCallbacks.Callback::paths).toArray(String[]::new))
+			.authenticationManager(new ProviderManager(callbacks.provider()))
 			.authorizeHttpRequests(authorize -> {
-				CALLBACKS.forEach(callback -> authorize.requestMatchers(callback.paths())
+				PartnerCallbacks.CALLBACKS.forEach(callback -> authorize.requestMatchers(callback.paths())
 					.hasAuthority(PartnerAuthentication.authority(callback.profile())));
 				authorize.anyRequest().denyAll();
 			})
@@ -81,10 +55,7 @@ class PartnerCallbackSecurityConfig {
 		return http.build();
 	}
 
-	/** The 401 of the callback whose path this is; a partner of another platform gets it too. */
 	private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Callback callback = CALLBACKS.stream().filter(c -> c.matches(request)).findFirst().orElseThrow();
-		response.setHeader("WWW-Authenticate", "Basic realm=\"" + callback.realm() + "\"");
-		Problems.writeAsMvc(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", callback.detail());
+		PartnerCallbacks.refuse(request, response);
 	}
 }
