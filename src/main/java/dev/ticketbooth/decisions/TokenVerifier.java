@@ -12,20 +12,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies our own playback tokens for a decision: the signature by {@link JwsVerifier} (which
- * takes nothing in the token on trust), {@code exp} and {@code nbf} with the leeway, and the
+ * takes nothing in the token on trust; its acceptances remembered per key-ring generation by
+ * {@link VerifiedSignatures}), {@code exp} and {@code nbf} with the leeway, and the
  * partner the token belongs to ({@link PartnerMatching}: the key's set, {@code azp}, issuer and
  * audience as the partner's dialect requires). Each refusal is a decision reason.
  */
 @Component
 class TokenVerifier {
 
-	private final JwsVerifier jws;
+	private final VerifiedSignatures jws;
 
 	private final PartnerMatching matching;
 
 	private final DecisionProperties properties;
 
-	TokenVerifier(JwsVerifier jws, PartnerMatching matching, DecisionProperties properties) {
+	TokenVerifier(VerifiedSignatures jws, PartnerMatching matching, DecisionProperties properties) {
 		this.jws = jws;
 		this.matching = matching;
 		this.properties = properties;

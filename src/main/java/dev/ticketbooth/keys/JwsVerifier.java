@@ -47,8 +47,6 @@ public class JwsVerifier {
 		}
 	}
 
-	private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
-
 	private static final Pattern KID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
 	private static final Set<String> UNTRUSTED = Set.of("jku", "x5u", "jwk", "x5c", "crit");
@@ -70,8 +68,7 @@ public class JwsVerifier {
 	 */
 	public Verified verify(String token, String keySet) {
 		String[] parts = token.split("\\.", -1);
-		if (parts.length != 3 || !BASE64URL.matcher(parts[0]).matches() || !BASE64URL.matcher(parts[1]).matches()
-				|| !BASE64URL.matcher(parts[2]).matches()) {
+		if (parts.length != 3 || !base64url(parts[0]) || !base64url(parts[1]) || !base64url(parts[2])) {
 			return Verified.refused(Failure.MALFORMED);
 		}
 		Map<String, Object> header = json(parts[0]);
@@ -151,6 +148,17 @@ public class JwsVerifier {
 	private static boolean inRange(byte[] signature, int offset, int length, BigInteger order) {
 		BigInteger value = new BigInteger(1, Arrays.copyOfRange(signature, offset, offset + length));
 		return value.signum() > 0 && value.compareTo(order) < 0;
+	}
+
+	/** {@code [A-Za-z0-9_-]*}, without a regular expression: it runs on every decision, over the whole token. */
+	private static boolean base64url(String part) {
+		for (int i = 0; i < part.length(); i++) {
+			char c = part.charAt(i);
+			if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Map<String, Object> json(String part) {

@@ -88,6 +88,9 @@ class JdbcSessionStore implements SessionStore {
 
 	@Override
 	public Outcome open(Opening opening) {
+		if (opening.open() && opening.renewSameToken() && opening.singleUseKey() == null && renew(opening)) {
+			return Outcome.ADMITTED;
+		}
 		return transactions.execute(status -> {
 			if (opening.open()) {
 				jdbc.sql(LOCK_USER).param(opening.userId()).query(String.class).optional();
@@ -132,6 +135,16 @@ class JdbcSessionStore implements SessionStore {
 				.update();
 			return new Outcome(null, kicked);
 		});
+	}
+
+	/**
+	 * A decision about a token whose session is live renews it in one statement, without the user's
+	 * lock: it adds no session, so no count can change. (A session ended or expired meanwhile is not
+	 * renewed, and the locked path below decides as for a new one.)
+	 */
+	private boolean renew(Opening opening) {
+		return jdbc.sql(RENEW_BY_TOKEN).params(DbTime.bind(opening.expiresAt()), opening.userId(), opening.tokenHash(),
+				DbTime.bind(opening.now())).update() > 0;
 	}
 
 	private enum DeviceSlot {

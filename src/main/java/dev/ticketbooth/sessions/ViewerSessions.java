@@ -55,6 +55,8 @@ public class ViewerSessions implements AdmissionControl {
 
 	private final Partners partners;
 
+	private final RecentRenewals renewals;
+
 	ViewerSessions(SessionStore store, Decisions decisions, EndUsers users, Partners partners, SessionProperties properties,
 			DecisionProperties decisionProperties, MeterRegistry meters, Clock clock) {
 		this.partners = partners;
@@ -65,6 +67,7 @@ public class ViewerSessions implements AdmissionControl {
 		this.decisionProperties = decisionProperties;
 		this.metrics = new SessionMetrics(meters, store, clock);
 		this.clock = clock;
+		this.renewals = new RecentRenewals(decisionProperties.cacheTtl());
 	}
 
 	/** A started session: its id (given out this once) and when it ends without a heartbeat. */
@@ -103,6 +106,9 @@ public class ViewerSessions implements AdmissionControl {
 			metrics.refused(outcome.refusal());
 			throw forbidden(outcome.refusal());
 		}
+		if (outcome.kicked() > 0) {
+			renewals.forgetAll();
+		}
 		metrics.started(partner.id(), "player", outcome.kicked());
 		return new Started(id, partner, expiresAt);
 	}
@@ -119,12 +125,22 @@ public class ViewerSessions implements AdmissionControl {
 		if (!singleUse && !open) {
 			return null;
 		}
+		boolean renewable = open && !singleUse;
+		if (renewable && renewals.fresh(admission.user().id(), admission.token(), admission.now())) {
+			return null; // renewed by a decision on this node within the cache period
+		}
 		Instant expiresAt = admission.now().plus(properties.timeout());
 		SessionStore.Outcome outcome = store.open(opening(admission, SessionIds.hash(SessionIds.generate()), null,
 				"decision", open, true, expiresAt));
 		if (outcome.refusal() != null) {
 			metrics.refused(outcome.refusal());
 			return outcome.refusal();
+		}
+		if (outcome.kicked() > 0) {
+			renewals.forgetAll();
+		}
+		if (renewable) {
+			renewals.renewed(admission.user().id(), admission.token(), admission.now());
 		}
 		if (open) {
 			metrics.started(admission.partner().id(), "decision", outcome.kicked());
@@ -197,6 +213,7 @@ public class ViewerSessions implements AdmissionControl {
 	void stop(String id) {
 		if (SessionIds.wellFormed(id)) {
 			store.end(SessionIds.hash(id), SessionEnd.STOPPED, clock.instant());
+			renewals.forgetAll();
 		}
 	}
 
@@ -206,6 +223,7 @@ public class ViewerSessions implements AdmissionControl {
 				|| !store.end(SessionIds.handle(idOrHandle), SessionEnd.KICKED, clock.instant())) {
 			throw unknownSession();
 		}
+		renewals.forgetAll();
 		metrics.kicked(1);
 	}
 
@@ -240,6 +258,7 @@ public class ViewerSessions implements AdmissionControl {
 	@EventListener
 	void onTokensRevoked(EndUserTokensRevoked event) {
 		store.endAll(event.userId(), SessionEnd.REVOKED, clock.instant());
+		renewals.forgetAll();
 		metrics.revoked();
 	}
 
@@ -249,6 +268,7 @@ public class ViewerSessions implements AdmissionControl {
 		if (!event.deleted()) {
 			users.findByUsername(event.username()).map(EndUser::id)
 				.ifPresent(userId -> store.endAll(userId, SessionEnd.REVOKED, clock.instant()));
+			renewals.forgetAll();
 		}
 	}
 

@@ -59,6 +59,25 @@ class DecisionSessionTests {
 		assertThat(scene.decide(other, scene.video)).containsEntry("allow", true);
 	}
 
+	/** Renewals within the cache period skip the store; a kick on this node must not be skipped over. */
+	@Test
+	void aKickedSessionIsOpenedAgainByTheNextDecisionNotTakenAsRenewed() throws Exception {
+		EndUser user = scene.viewer("ds-kick", 1);
+		String token = scene.mint(partner, user);
+		assertThat(scene.decide(token, scene.video)).containsEntry("allow", true);
+		assertThat(scene.decide(token, scene.video)).as("renewed within the cache period").containsEntry("allow", true);
+		String path = "/api/admin/users/" + user.username() + "/sessions";
+		String handle = com.nimbusds.jose.util.JSONObjectUtils
+			.parse("{\"s\":" + scene.admin("GET", path).body() + "}").get("s") instanceof java.util.List<?> list
+					&& list.size() == 1 && list.get(0) instanceof java.util.Map<?, ?> live ? (String) live.get("handle") : null;
+		assertThat(handle).as("one live session").isNotNull();
+		assertThat(scene.admin("DELETE", "/api/admin/sessions/" + handle).statusCode()).isEqualTo(204);
+		assertThat(scene.admin("GET", path).body()).isEqualTo("[]");
+
+		assertThat(scene.decide(token, scene.video)).containsEntry("allow", true);
+		assertThat(scene.admin("GET", path).body()).as("the decision opened a session again").contains("\"opened_by\":\"decision\"");
+	}
+
 	@Test
 	void withoutALimitDecisionsOpenNoSession() throws Exception {
 		EndUser user = scene.viewer("ds-free", null);
