@@ -3,6 +3,7 @@ package dev.ticketbooth.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * A hot endpoint answered by a servlet filter ahead of Spring MVC and the security filter chains,
@@ -39,8 +41,15 @@ public abstract class LeanEndpoint extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
+	private final LongAdder served = new LongAdder();
+
 	protected LeanEndpoint(JsonMapper json) {
 		this.json = json;
+	}
+
+	/** How many requests this endpoint answered itself. */
+	public long served() {
+		return served.sum();
 	}
 
 	/** Whether this request is one this endpoint answers itself; decided before the body is read. */
@@ -56,6 +65,10 @@ public abstract class LeanEndpoint extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		served.increment();
+		// the request metrics name the endpoint as Spring MVC would (its path), not UNKNOWN
+		ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(request
+			.getRequestURI()));
 		secureHeaders(response);
 		try {
 			serve(request, response);
