@@ -140,10 +140,14 @@ class AuthorizationServerConfig {
 		return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc), ttl, clock, 10_000);
 	}
 
+	/** Hashed storage, but client-credentials access tokens are not stored at all. */
 	@Bean
 	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
-			JdbcClient jdbcClient) {
-		return new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient);
+			JdbcClient jdbcClient, JWKSource<SecurityContext> jwkSource, TicketboothProperties properties) {
+		return new ClientCredentialsTokens(
+				new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient),
+				AccessTokenDecoders.forIssuer(jwkSource, properties.issuer()), new RevokedAccessTokens(jdbcClient),
+				jdbcClient);
 	}
 
 	@Bean

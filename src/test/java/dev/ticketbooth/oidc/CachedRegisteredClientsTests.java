@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.ticketbooth.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,13 +63,16 @@ class CachedRegisteredClientsTests {
 	}
 
 	@Test
-	void aClientDeletedOnAnotherNodeStopsWithinTheCachePeriod() throws Exception {
+	void aClientDeletedOnAnotherNodeStopsWithinTheCachePeriodAndTheTokensItGotMeanwhileDoNotWork() throws Exception {
 		Http http = new Http(port);
 		OAuthClients.Client client = create();
 		assertThat(token(http, client).statusCode()).isEqualTo(200);
 
 		jdbc.sql("DELETE FROM oauth2_registered_client WHERE client_id = ?").param(client.id()).update();
-		assertThat(token(http, client).statusCode()).as("still cached on this node").isEqualTo(200);
+		HttpResponse<String> late = token(http, client);
+		assertThat(late.statusCode()).as("still cached on this node").isEqualTo(200);
+		String lateToken = (String) com.nimbusds.jose.util.JSONObjectUtils.parse(late.body()).get("access_token");
+		assertProblem(ClientCredentialsTokenTests.decide(http, lateToken), 401, "invalid-token");
 
 		clock.advance(cacheTtl.plusSeconds(1));
 		assertThat(token(http, client).statusCode()).isEqualTo(401);
