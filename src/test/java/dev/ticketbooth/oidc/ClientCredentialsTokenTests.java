@@ -76,6 +76,19 @@ class ClientCredentialsTokenTests {
 	}
 
 	@Test
+	void aRevocationHintedAsAnAccessTokenFindsIt() throws Exception {
+		Http http = new Http(port);
+		var client = OAuthClients.register(clients, passwordEncoder, "playback:decide");
+		String token = OAuthClients.accessToken(http, client, "playback:decide");
+		HttpResponse<String> revoked = http.send(http.request("/oauth2/revoke")
+			.header("Authorization", Http.basic(client.id(), client.secret()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("token=" + token + "&token_type_hint=access_token")));
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(introspect(http, client, token)).containsEntry("active", false);
+	}
+
+	@Test
 	void aClientCannotRevokeAnotherClientsToken() throws Exception {
 		Http http = new Http(port);
 		var owner = OAuthClients.register(clients, passwordEncoder, "playback:decide");
