@@ -39,6 +39,9 @@ class AuthorizationCleanup {
 	/** Rotated refresh tokens are remembered only until they would have expired anyway. */
 	private static final String EXPIRED_ROTATIONS = "DELETE FROM oauth2_rotated_refresh_token WHERE expires_at < :cutoff";
 
+	/** Revoked client-credentials tokens are denied only until they would have expired anyway. */
+	private static final String EXPIRED_REVOCATIONS = "DELETE FROM revoked_access_token WHERE expires_at < :cutoff";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -54,6 +57,7 @@ class AuthorizationCleanup {
 	int run() {
 		int removed = jdbc.sql(EXPIRED).param("cutoff", DbTime.bind(clock.instant().minus(grace))).update();
 		jdbc.sql(EXPIRED_ROTATIONS).param("cutoff", DbTime.bind(clock.instant().minus(grace))).update();
+		jdbc.sql(EXPIRED_REVOCATIONS).param("cutoff", DbTime.bind(clock.instant().minus(grace))).update();
 		if (removed > 0) {
 			log.info("Removed {} expired authorizations", removed);
 		}

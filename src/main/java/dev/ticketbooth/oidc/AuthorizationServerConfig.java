@@ -1,5 +1,8 @@
 package dev.ticketbooth.oidc;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.ticketbooth.config.TicketboothProperties;
@@ -7,6 +10,7 @@ import dev.ticketbooth.keys.KeyRing;
 import dev.ticketbooth.keys.KeySet;
 import dev.ticketbooth.users.EndUsers;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -129,15 +133,21 @@ class AuthorizationServerConfig {
 		return AccessTokenDecoders.forIssuer(jwkSource, properties.issuer());
 	}
 
+	/** Cached per node for the decisions' cache period: every token request reads its client. */
 	@Bean
-	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+	CachedRegisteredClients registeredClientRepository(JdbcOperations jdbc, Clock clock,
+			@Value("${ticketbooth.decisions.cache-ttl:5s}") Duration ttl) {
+		return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc), ttl, clock, 10_000);
 	}
 
+	/** Hashed storage, but client-credentials access tokens are not stored at all. */
 	@Bean
 	OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
-			JdbcClient jdbcClient) {
-		return new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient);
+			JdbcClient jdbcClient, JWKSource<SecurityContext> jwkSource, TicketboothProperties properties) {
+		return new ClientCredentialsTokens(
+				new HashedTokenAuthorizationService(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient),
+				AccessTokenDecoders.forIssuer(jwkSource, properties.issuer()), new RevokedAccessTokens(jdbcClient),
+				jdbcClient);
 	}
 
 	@Bean

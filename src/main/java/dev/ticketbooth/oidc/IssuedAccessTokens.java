@@ -18,7 +18,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * A signature proves we issued an access token, not that it still stands: after verification,
  * the token's authorization must still exist and not be revoked ({@code /oauth2/revoke}), and its
- * client must still be registered (deleting a client deletes its authorizations). The answer is
+ * client must still be registered (deleting a client deletes its authorizations). A
+ * client-credentials token has no stored authorization: {@link ClientCredentialsTokens} rebuilds
+ * one only while its {@code jti} is not denied and its client's row stands. The answer is
  * reused for {@code ttl} ({@code ticketbooth.decisions.cache-ttl}), so a revocation reaches every
  * node within it while a back end calling many times pays one look-up per period.
  */

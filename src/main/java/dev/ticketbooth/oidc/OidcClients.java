@@ -18,7 +18,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
@@ -52,7 +51,7 @@ public class OidcClients {
 
 	private static final String COUNT_WITH_SECRET = "SELECT COUNT(*) FROM oauth2_registered_client WHERE client_secret = ?";
 
-	private final RegisteredClientRepository clients;
+	private final CachedRegisteredClients clients;
 
 	private final PasswordEncoder passwords;
 
@@ -60,7 +59,7 @@ public class OidcClients {
 
 	private final DeviceProperties device;
 
-	OidcClients(RegisteredClientRepository clients, ClientSecrets secrets, JdbcClient jdbc, DeviceProperties device) {
+	OidcClients(CachedRegisteredClients clients, ClientSecrets secrets, JdbcClient jdbc, DeviceProperties device) {
 		this.clients = clients;
 		this.passwords = secrets.encoder();
 		this.jdbc = jdbc;
@@ -288,6 +287,7 @@ public class OidcClients {
 		jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
 		jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?").param(client.getId()).update();
 		jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update();
+		clients.forget(client); // this node stops authenticating it at once; others within the cache period
 	}
 
 	private static long bounded(Long value, long fallback, long min, long max) {

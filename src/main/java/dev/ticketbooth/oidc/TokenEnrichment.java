@@ -76,8 +76,13 @@ class TokenEnrichment implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		if (accessToken) {
 			context.getJwsHeader().type("at+jwt"); // RFC 9068: our APIs accept nothing else
 		}
-		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
-				|| context.getPrincipal() == null) {
+		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+			if (accessToken) { // signed, so it says for sure that this token is not stored (ClientCredentialsTokens)
+				context.getClaims().claim(ClientCredentialsTokens.GRANT_CLAIM, ClientCredentialsTokens.GRANT);
+			}
+			return;
+		}
+		if (context.getPrincipal() == null) {
 			return;
 		}
 		Optional<EndUser> user = users.findByUsername(context.getPrincipal().getName());

@@ -1,5 +1,6 @@
 package dev.ticketbooth.cluster;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +179,54 @@ class TwoNodeClusterTests {
 		});
 		assertThat(kidsIn(jdbc, "ACTIVE")).isEqualTo(next);
 		assertThat(kidsIn(jdbc, "NEXT")).hasSameSizeAs(next).doesNotContainAnyElementsOf(next);
+	}
+
+	/**
+	 * Client-credentials tokens are not stored and clients are cached per node: a revocation or a
+	 * deletion on one node still reaches the other within the cache period (5 s by default).
+	 */
+	@Test
+	void aClientCredentialsTokenRevokedOrItsClientDeletedOnOneNodeIsRefusedByTheOther() throws Exception {
+		Http a = new Http(port(nodeA));
+		Http b = new Http(port(nodeB));
+		Duration cachePeriod = Duration.ofSeconds(6);
+		String id = "cluster-cc-" + UUID.randomUUID().toString().substring(0, 8);
+		HttpResponse<String> created = a.send(a.admin("/api/admin/clients").header("Content-Type", "application/json")
+			.POST(Http.json("{\"client_id\":\"" + id + "\",\"scopes\":[\"playback:decide\"]}")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String secret = (String) com.nimbusds.jose.util.JSONObjectUtils.parse(created.body()).get("client_secret");
+		String revoked = accessToken(a, id, secret).body();
+		String kept = accessToken(a, id, secret).body();
+		revoked = (String) com.nimbusds.jose.util.JSONObjectUtils.parse(revoked).get("access_token");
+		kept = (String) com.nimbusds.jose.util.JSONObjectUtils.parse(kept).get("access_token");
+		assertThat(decide(b, revoked)).isEqualTo(200);
+		assertThat(decide(b, kept)).isEqualTo(200);
+
+		HttpResponse<String> revocation = a.send(a.request("/oauth2/revoke").header("Authorization", Http.basic(id, secret))
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("token=" + revoked)));
+		assertThat(revocation.statusCode()).isEqualTo(200);
+		advanceClocks(cachePeriod);
+		assertThat(decide(b, revoked)).as("revoked on node A").isEqualTo(401);
+		assertThat(decide(b, kept)).isEqualTo(200);
+
+		assertThat(accessToken(b, id, secret).statusCode()).isEqualTo(200); // node B now holds the client
+		assertThat(a.send(a.admin("/api/admin/clients/" + id).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(accessToken(a, id, secret).statusCode()).as("at once on the node that deleted it").isEqualTo(401);
+		advanceClocks(cachePeriod);
+		assertThat(accessToken(b, id, secret).statusCode()).as("within the cache period on the other").isEqualTo(401);
+		assertThat(decide(b, kept)).isEqualTo(401);
+	}
+
+	private static HttpResponse<String> accessToken(Http node, String clientId, String secret) {
+		return node.send(node.request("/oauth2/token").header("Authorization", Http.basic(clientId, secret))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=playback:decide")));
+	}
+
+	private static int decide(Http node, String bearer) {
+		return node.send(node.request("/api/v1/decisions").header("Authorization", "Bearer " + bearer)
+			.header("Content-Type", "application/json").POST(Http.json("{\"token\":\"not-a-token\",\"video\":\"none\"}")))
+			.statusCode();
 	}
 
 	private static ConfigurableApplicationContext start(String node, String kek, CountDownLatch loggingReady)
