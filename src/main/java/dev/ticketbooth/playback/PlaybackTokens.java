@@ -23,7 +23,6 @@ import dev.ticketbooth.partners.Partner;
 import dev.ticketbooth.partners.Partners;
 import dev.ticketbooth.partners.SignedUrlDialect;
 import dev.ticketbooth.users.EndUser;
-import dev.ticketbooth.users.EndUsers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -38,7 +37,7 @@ public class PlaybackTokens {
 
 	private final Partners partners;
 
-	private final EndUsers users;
+	private final RecentViewers viewers;
 
 	private final Catalog catalog;
 
@@ -52,12 +51,12 @@ public class PlaybackTokens {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
-	PlaybackTokens(Partners partners, EndUsers users, Catalog catalog, Entitlements entitlements,
+	PlaybackTokens(Partners partners, RecentViewers viewers, Catalog catalog, Entitlements entitlements,
 			EntitlementCache entitlementCache, KeyRing ring, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
 		this.entitlementCache = entitlementCache;
 		this.meters = meters;
 		this.partners = partners;
-		this.users = users;
+		this.viewers = viewers;
 		this.catalog = catalog;
 		this.entitlements = entitlements;
 		this.ring = ring;
@@ -70,7 +69,7 @@ public class PlaybackTokens {
 		}
 		Partner partner = partners.find(request.partner())
 			.orElseThrow(() -> ApiProblemException.badRequest("unknown-partner", "No partner '" + request.partner() + "'"));
-		EndUser user = users.findByUsername(request.user())
+		EndUser user = viewers.findByUsername(request.user())
 			.orElseThrow(() -> ApiProblemException.badRequest("unknown-user", "No user named '" + request.user() + "'"));
 		String video = blank(request.video()) ? null : request.video();
 		if (video != null && catalog.findVideo(video).isEmpty()) {

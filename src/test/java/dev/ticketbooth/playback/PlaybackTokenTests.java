@@ -72,6 +72,12 @@ class PlaybackTokenTests {
 	MutableClock clock;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@org.springframework.beans.factory.annotation.Value("${ticketbooth.decisions.cache-ttl:5s}")
+	java.time.Duration cacheTtl;
+
+	@Autowired
 	RegisteredClientRepository clients;
 
 	@Autowired
@@ -283,5 +289,23 @@ class PlaybackTokenTests {
 
 	private String jwksUrl() {
 		return http.url("/.well-known/jwks.json");
+	}
+
+	/** Minting reuses the viewer's row for the cache period; a change on this node is seen at once. */
+	@Test
+	void aViewerDisabledHereGetsNoTokenAtOnceAndOneDisabledElsewhereWithinTheCachePeriod() throws Exception {
+		EndUser viewer = users.create("recent-" + s, "long-enough-pw", true, true);
+		grants.save(new GrantRequest(viewer.username(), "course-" + s, null, "subscription", null, null, null, null, null));
+		Map<String, Object> body = Map.of("partner", "kinescope-" + s, "user", viewer.username(), "video", "v1-" + s);
+		assertThat(api.post(body).statusCode()).isEqualTo(201);
+		users.update(viewer.username(), null, false);
+		assertProblem(api.post(body), 403, "user-disabled");
+		users.update(viewer.username(), null, true);
+		assertThat(api.post(body).statusCode()).isEqualTo(201);
+
+		// as another node would: the row changes under this node's cache
+		jdbc.sql("UPDATE end_users SET enabled = FALSE WHERE id = ?").param(viewer.id()).update();
+		clock.advance(cacheTtl.plusSeconds(1));
+		assertProblem(api.post(body), 403, "user-disabled");
 	}
 }
