@@ -53,6 +53,12 @@ public class Decisions {
 
 	private final RecentDenials denials;
 
+	/** The registry's own look-up builds and sorts the tags on every call; reasons and channels are few. */
+	private record CounterKey(boolean allow, String reason, String channel) {
+	}
+
+	private final Map<CounterKey, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Decisions(TokenVerifier verifier, EndUsers users, EntitlementCache entitlements, CountryLookup countries,
 			MeterRegistry meters, Clock clock, ObjectProvider<AdmissionControl> admissions, RecentDenials denials) {
 		this.admissions = admissions;
@@ -109,9 +115,10 @@ public class Decisions {
 	}
 
 	private void count(Decision decision, String userId, DecisionRequest request, String channel) {
-		Counter.builder("ticketbooth.decisions").description("Playback decisions by outcome and reason")
-			.tag("outcome", decision.allow() ? "allow" : "deny").tag("reason", decision.reason()).tag("channel", channel)
-			.register(meters).increment();
+		counters.computeIfAbsent(new CounterKey(decision.allow(), decision.reason(), channel), key -> Counter
+			.builder("ticketbooth.decisions").description("Playback decisions by outcome and reason")
+			.tag("outcome", key.allow() ? "allow" : "deny").tag("reason", key.reason()).tag("channel", key.channel())
+			.register(meters)).increment();
 		if (!decision.allow()) {
 			log.info("Denied playback ({}): reason={} user={} video={} partner={}", channel, decision.reason(),
 					decision.user(), request.video(), decision.partner() == null ? "-" : decision.partner());
