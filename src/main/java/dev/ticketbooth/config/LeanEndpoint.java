@@ -66,6 +66,9 @@ public abstract class LeanEndpoint extends OncePerRequestFilter {
 			return;
 		}
 		served.increment();
+		if (cacheControl() == null) {
+			noCache(response); // before anything is written: refusals by the shared authenticators get them too
+		}
 		// the request metrics name the endpoint as Spring MVC would (its path), not UNKNOWN
 		ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(request
 			.getRequestURI()));
@@ -92,18 +95,33 @@ public abstract class LeanEndpoint extends OncePerRequestFilter {
 	}
 
 	/** The headers Spring Security's chains add to every answer (its defaults). */
-	protected static void secureHeaders(HttpServletResponse response) {
+	private static void secureHeaders(HttpServletResponse response) {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-XSS-Protection", "0");
+		response.setHeader("X-Frame-Options", "DENY");
+	}
+
+	/** Spring Security's caching headers, which it adds to an answer that set no {@code Cache-Control} of its own. */
+	private static void noCache(HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
 		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
 		response.setHeader(HttpHeaders.EXPIRES, "0");
-		response.setHeader("X-Frame-Options", "DENY");
+	}
+
+	/**
+	 * The {@code Cache-Control} this endpoint's successful answers set themselves (as its controller
+	 * does), or null for Spring Security's. Refusals and errors always get Spring Security's.
+	 */
+	protected String cacheControl() {
+		return null;
 	}
 
 	/** An answer as Spring MVC writes a returned object: the application's JSON mapper, {@code application/json}. */
 	protected final void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
 		byte[] bytes = json.writeValueAsBytes(body);
+		if (cacheControl() != null) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl());
+		}
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setContentLength(bytes.length);
@@ -175,8 +193,11 @@ public abstract class LeanEndpoint extends OncePerRequestFilter {
 	}
 
 	/** The problem JSON Spring MVC writes for a {@link ProblemDetail}. */
-	protected static void problem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+	private void problem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
+		if (cacheControl() != null) {
+			noCache(response);
+		}
 		Problems.writeAsMvc(request, response, problem);
 	}
 

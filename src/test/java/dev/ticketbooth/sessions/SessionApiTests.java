@@ -48,6 +48,37 @@ class SessionApiTests {
 		user = scene.viewer("sess-api", null);
 	}
 
+	@Autowired
+	java.util.List<org.springframework.boot.web.servlet.FilterRegistrationBean<?>> filters;
+
+	/** Heartbeats are answered on the lean path, with the headers the controller and the chain gave. */
+	@Test
+	void heartbeatsTakeTheLeanPathWithTheirOwnCachingAndTheChainsRefusals() throws Exception {
+		dev.ticketbooth.config.LeanEndpoint endpoint = filters.stream()
+			.map(org.springframework.boot.web.servlet.FilterRegistrationBean::getFilter)
+			.filter(SessionHeartbeatEndpoint.class::isInstance).map(dev.ticketbooth.config.LeanEndpoint.class::cast)
+			.findFirst().orElseThrow();
+		String session = SessionScene.field(scene.start(scene.mint(partner, user), null), "session");
+		long before = endpoint.served();
+		HttpResponse<String> beat = scene.heartbeat(session);
+		assertThat(beat.statusCode()).isEqualTo(200);
+		assertThat(endpoint.served()).isEqualTo(before + 1);
+		assertThat(beat.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(beat.headers().firstValue("Pragma")).isEmpty();
+		assertThat(beat.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(beat.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(beat.headers().firstValue("Content-Type")).hasValue("application/json");
+
+		HttpResponse<String> unknown = scene.heartbeat("AAAAAAAAAAAAAAAAAAAAAA");
+		assertProblem(unknown, 404, "unknown-session");
+		assertThat(unknown.headers().firstValue("Cache-Control")).hasValue("no-cache, no-store, max-age=0, must-revalidate");
+		assertThat(unknown.headers().firstValue("Pragma")).hasValue("no-cache");
+		// an id that is not plain base64url is left to the controller, which answers as before
+		long lean = endpoint.served();
+		assertProblem(scene.heartbeat("not.an.id"), 404, "unknown-session");
+		assertThat(endpoint.served()).isEqualTo(lean);
+	}
+
 	@Test
 	void aPlayerStartsHeartbeatsAndStopsASession() throws Exception {
 		HttpResponse<String> started = scene.start(scene.mint(partner, user), null);
