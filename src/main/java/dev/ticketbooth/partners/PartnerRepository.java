@@ -35,11 +35,9 @@ class PartnerRepository {
 
 	private static final String FIND_BY_ID = SELECT + " WHERE id = ?";
 
-	private static final String FIND_BY_CALLBACK_USERNAME = SELECT + " WHERE callback_username = ?";
-
 	private static final String LIST = SELECT + " ORDER BY id";
 
-	private static final String CALLBACK_SECRET_HASH = "SELECT callback_secret_hash FROM " + TABLE
+	private static final String CALLBACK_CREDENTIALS = "SELECT id, callback_secret_hash FROM " + TABLE
 			+ " WHERE callback_username = ?";
 
 	private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS
@@ -69,13 +67,14 @@ class PartnerRepository {
 		return jdbc.sql(FIND_BY_ID).param(id).query(PartnerRepository::map).optional();
 	}
 
-	Optional<Partner> findByCallbackUsername(String username) {
-		return jdbc.sql(FIND_BY_CALLBACK_USERNAME).param(username).query(PartnerRepository::map).optional();
+	/** The partner with this callback username, by id, and the stored hash of its callback password. */
+	record CallbackCredentials(String partnerId, String secretHash) {
 	}
 
-	/** The stored hash of the callback password of the partner with this callback username. */
-	Optional<String> callbackSecretHash(String username) {
-		return jdbc.sql(CALLBACK_SECRET_HASH).param(username).query(String.class).optional();
+	Optional<CallbackCredentials> callbackCredentials(String username) {
+		return jdbc.sql(CALLBACK_CREDENTIALS).param(username)
+			.query((rs, row) -> new CallbackCredentials(rs.getString("id"), rs.getString("callback_secret_hash")))
+			.optional();
 	}
 
 	List<Partner> list() {

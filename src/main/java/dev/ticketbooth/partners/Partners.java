@@ -158,9 +158,12 @@ public class Partners {
 
 	/** The partner whose callback username this is, if its password matches; constant time either way. */
 	public Optional<Partner> authenticateCallback(String username, String password) {
-		Optional<String> hash = username == null ? Optional.empty() : repository.callbackSecretHash(username);
-		boolean matches = secretHashes.matches(password, hash.orElse(null));
-		return matches ? repository.findByCallbackUsername(username) : Optional.empty();
+		Optional<PartnerRepository.CallbackCredentials> stored = username == null ? Optional.empty()
+				: repository.callbackCredentials(username);
+		// the same one check whether the username exists or not; the partner itself from the cache
+		boolean matches = secretHashes.matches(password, stored.map(PartnerRepository.CallbackCredentials::secretHash)
+			.orElse(null));
+		return matches ? find(stored.get().partnerId()) : Optional.empty();
 	}
 
 	private void storeCallbackCredentials(String id, String username, String secret) {
