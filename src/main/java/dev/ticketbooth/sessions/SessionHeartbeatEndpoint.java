@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.CacheControl;
+
 /**
  * {@code POST /api/v1/sessions/{id}/heartbeat} on the lean path (see {@link LeanEndpoint}): every
  * player sends one every 30 s, authenticated by the session id alone, as
@@ -25,6 +27,9 @@ final class SessionHeartbeatEndpoint extends LeanEndpoint {
 	private static final Pattern HEARTBEAT = Pattern.compile("/api/v1/sessions/([A-Za-z0-9_-]{1,64})/heartbeat");
 
 	private static final String ID = SessionHeartbeatEndpoint.class.getName() + ".id";
+
+	/** As the controller sets it. */
+	private static final String NO_STORE = CacheControl.noStore().getHeaderValue();
 
 	private final ViewerSessions sessions;
 
@@ -53,7 +58,7 @@ final class SessionHeartbeatEndpoint extends LeanEndpoint {
 
 	@Override
 	protected String cacheControl() {
-		return "no-store";
+		return NO_STORE;
 	}
 
 	@Override
