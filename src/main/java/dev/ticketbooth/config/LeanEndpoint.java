@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,6 +46,14 @@ public abstract class LeanEndpoint extends OncePerRequestFilter {
 
 	protected LeanEndpoint(JsonMapper json) {
 		this.json = json;
+	}
+
+	/** The endpoint's filter registration, on these URL patterns, at {@link #ORDER}. */
+	public static <E extends LeanEndpoint> FilterRegistrationBean<E> registration(E endpoint, String... urlPatterns) {
+		FilterRegistrationBean<E> registration = new FilterRegistrationBean<>(endpoint);
+		registration.addUrlPatterns(urlPatterns);
+		registration.setOrder(ORDER);
+		return registration;
 	}
 
 	/** How many requests this endpoint answered itself. */

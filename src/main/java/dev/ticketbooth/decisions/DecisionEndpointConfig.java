@@ -18,10 +18,7 @@ class DecisionEndpointConfig {
 	@Bean
 	FilterRegistrationBean<DecisionEndpoint> decisionEndpoint(Decisions decisions, ApiBearerTokens callers,
 			PartnerCallbacks partners, JsonMapper json) {
-		FilterRegistrationBean<DecisionEndpoint> registration = new FilterRegistrationBean<>(
-				new DecisionEndpoint(decisions, callers, partners, json));
-		registration.addUrlPatterns(DecisionEndpoint.API_PATH, DecisionEndpoint.KINESCOPE_PATH);
-		registration.setOrder(LeanEndpoint.ORDER);
-		return registration;
+		return LeanEndpoint.registration(new DecisionEndpoint(decisions, callers, partners, json), DecisionEndpoint.API_PATH,
+				DecisionEndpoint.KINESCOPE_PATH);
 	}
 }

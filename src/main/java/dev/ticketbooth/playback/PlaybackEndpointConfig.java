@@ -16,10 +16,6 @@ class PlaybackEndpointConfig {
 	@Bean
 	FilterRegistrationBean<PlaybackTokenEndpoint> playbackTokenEndpoint(ApiBearerTokens callers, PlaybackTokens tokens,
 			JsonMapper json) {
-		FilterRegistrationBean<PlaybackTokenEndpoint> registration = new FilterRegistrationBean<>(
-				new PlaybackTokenEndpoint(callers, tokens, json));
-		registration.addUrlPatterns(PlaybackTokenEndpoint.PATH);
-		registration.setOrder(LeanEndpoint.ORDER);
-		return registration;
+		return LeanEndpoint.registration(new PlaybackTokenEndpoint(callers, tokens, json), PlaybackTokenEndpoint.PATH);
 	}
 }

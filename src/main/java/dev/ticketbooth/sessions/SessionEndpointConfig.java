@@ -16,10 +16,6 @@ class SessionEndpointConfig {
 	@Bean
 	FilterRegistrationBean<SessionHeartbeatEndpoint> sessionHeartbeatEndpoint(ViewerSessions sessions, SessionCors cors,
 			JsonMapper json) {
-		FilterRegistrationBean<SessionHeartbeatEndpoint> registration = new FilterRegistrationBean<>(
-				new SessionHeartbeatEndpoint(sessions, cors, json));
-		registration.addUrlPatterns(SessionHeartbeatEndpoint.PATHS);
-		registration.setOrder(LeanEndpoint.ORDER);
-		return registration;
+		return LeanEndpoint.registration(new SessionHeartbeatEndpoint(sessions, cors, json), SessionHeartbeatEndpoint.PATHS);
 	}
 }
