@@ -57,8 +57,8 @@ public class ApiBearerTokens {
 	/**
 	 * Spring's resolver checks the header's syntax with a case-insensitive regular expression, a
 	 * quarter of a decision's CPU; a back end sends the same header on every call, so its answer is
-	 * remembered per header. Only where the answer depends on the header alone: a form-encoded
-	 * body may carry {@code access_token} too, and then the resolver reads it.
+	 * remembered per header, once the token in it authenticated (so strangers cannot fill it), and
+	 * only where the answer depends on the header alone.
 	 */
 	private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
@@ -88,12 +88,23 @@ public class ApiBearerTokens {
 			throws IOException {
 		Authentication caller;
 		try {
-			String token = resolve(request);
+			String header = rememberable(request) ? request.getHeader(HttpHeaders.AUTHORIZATION) : null;
+			String token = header == null ? null : resolved.get(header);
+			boolean known = token != null;
+			if (!known) {
+				token = resolver.resolve(request);
+			}
 			if (token == null) {
 				unauthenticated(response, null);
 				return null;
 			}
 			caller = provider.authenticate(new BearerTokenAuthenticationToken(token));
+			if (!known && header != null) { // only headers that carried one of our tokens in force
+				if (resolved.size() >= 1_000) {
+					resolved.clear();
+				}
+				resolved.put(header, token);
+			}
 		}
 		catch (AuthenticationException ex) {
 			unauthenticated(response, ex);
@@ -109,24 +120,11 @@ public class ApiBearerTokens {
 		return null;
 	}
 
-	private String resolve(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+	/** Whether the resolver's answer depends on the header alone (a form body may carry {@code access_token} too). */
+	private static boolean rememberable(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		if (header == null || !"POST".equals(request.getMethod())
-				|| contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length())) {
-			return resolver.resolve(request);
-		}
-		String token = resolved.get(header);
-		if (token == null) {
-			token = resolver.resolve(request); // throws for a malformed header: nothing is remembered
-			if (token != null) {
-				if (resolved.size() >= 1_000) {
-					resolved.clear();
-				}
-				resolved.put(header, token);
-			}
-		}
-		return token;
+		return "POST".equals(request.getMethod())
+				&& (contentType == null || !contentType.regionMatches(true, 0, FORM, 0, FORM.length()));
 	}
 
 	/** The chain's entry point: a token was sent and is not one of ours in force, or none was sent. */
