@@ -79,15 +79,21 @@ class OperatorAttackTests {
 			.statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * Only wrong guesses: a right password among them may finish first and, as a success does,
+	 * start the count afresh for the guesses still arriving (that made this test flaky).
+	 */
 	@Test
 	void fortySimultaneousApiGuessesGetAtMostTheLimitOfPasswordChecks() throws Exception {
 		String operator = newOperator();
 		Http http = new Http(port);
 		List<Integer> statuses = AtOnce.run(40, i -> () -> http.send(http.request("/api/admin/keys")
-			.header("Authorization", Http.basic(operator, i == 20 ? "the-right-password" : "guess-" + i))).statusCode());
-		assertThat(statuses).allMatch(status -> status == 200 || status == 401 || status == 429);
+			.header("Authorization", Http.basic(operator, "guess-" + i))).statusCode());
+		assertThat(statuses).allMatch(status -> status == 401 || status == 429);
 		assertThat(statuses.stream().filter(status -> status != 429).count()).as("passwords checked: %s", statuses)
 			.isLessThanOrEqualTo(properties.maxFailuresPerUser());
+		assertProblem(http.send(http.request("/api/admin/keys").header("Authorization", Http.basic(operator,
+				"the-right-password"))), 429, "too-many-attempts");
 	}
 
 	@Test
