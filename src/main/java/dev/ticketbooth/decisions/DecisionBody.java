@@ -33,6 +33,30 @@ final class DecisionBody {
 		}
 	}
 
+	/** {@code POST /api/v1/decisions}: {@code {token, video, ip?, origin?, user_agent?}}. */
+	DecisionRequest apiRequest() {
+		return new DecisionRequest(required("token"), required("video"), optional("ip"), optional("origin"),
+				optional("user_agent"));
+	}
+
+	/** Kinescope's {@code {id, ip, type, token, user_agent}}; see {@link #checkKinescopeType()}. */
+	DecisionRequest kinescopeRequest() {
+		return new DecisionRequest(required("token"), required("id"), optional("ip"), null, optional("user_agent"));
+	}
+
+	/** {@code type} is checked for type only (Kinescope sends "video"), after the decision as it always was. */
+	void checkKinescopeType() {
+		optional("type");
+	}
+
+	/** Kinescope's answer: {@code {"allow", "reason"}}, always in that order. */
+	static Map<String, Object> kinescopeAnswer(Decision decision) {
+		Map<String, Object> answer = new java.util.LinkedHashMap<>();
+		answer.put("allow", decision.allow());
+		answer.put("reason", decision.reason());
+		return answer;
+	}
+
 	String required(String field) {
 		String value = optional(field);
 		if (value == null || value.isEmpty()) {

@@ -23,7 +23,6 @@ class DecisionController {
 	@PostMapping("/api/v1/decisions")
 	Decision decide(InputStream body) throws IOException {
 		DecisionBody request = DecisionBody.parse(body.readNBytes(DecisionBody.MAX_BYTES + 1));
-		return decisions.decide(new DecisionRequest(request.required("token"), request.required("video"),
-				request.optional("ip"), request.optional("origin"), request.optional("user_agent")), null, "api");
+		return decisions.decide(request.apiRequest(), null, "api");
 	}
 }

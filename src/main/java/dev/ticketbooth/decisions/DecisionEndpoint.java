@@ -1,8 +1,6 @@
 package dev.ticketbooth.decisions;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.ticketbooth.config.LeanEndpoint;
@@ -58,9 +56,7 @@ final class DecisionEndpoint extends LeanEndpoint {
 				return;
 			}
 			DecisionBody body = DecisionBody.parse(request.getInputStream().readNBytes(DecisionBody.MAX_BYTES + 1));
-			writeJson(response, HttpServletResponse.SC_OK, decisions.decide(new DecisionRequest(body.required("token"),
-					body.required("video"), body.optional("ip"), body.optional("origin"), body.optional("user_agent")),
-					null, "api"));
+			writeJson(response, HttpServletResponse.SC_OK, decisions.decide(body.apiRequest(), null, "api"));
 			return;
 		}
 		Optional<Partner> partner = partners.caller(request, PartnerProfile.KINESCOPE);
@@ -69,12 +65,9 @@ final class DecisionEndpoint extends LeanEndpoint {
 			return;
 		}
 		DecisionBody body = DecisionBody.parse(request.getInputStream().readNBytes(DecisionBody.MAX_BYTES + 1));
-		Decision decision = decisions.decide(new DecisionRequest(body.required("token"), body.required("id"),
-				body.optional("ip"), null, body.optional("user_agent")), partner.get(), "kinescope");
-		body.optional("type"); // checked for type only: Kinescope sends "video"
-		Map<String, Object> answer = new LinkedHashMap<>(); // {"allow", "reason"}, always in that order
-		answer.put("allow", decision.allow());
-		answer.put("reason", decision.reason());
-		writeJson(response, decision.allow() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_FORBIDDEN, answer);
+		Decision decision = decisions.decide(body.kinescopeRequest(), partner.get(), "kinescope");
+		body.checkKinescopeType();
+		writeJson(response, decision.allow() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_FORBIDDEN,
+				DecisionBody.kinescopeAnswer(decision));
 	}
 }

@@ -34,18 +34,9 @@ class KinescopeCallbackController {
 	ResponseEntity<Map<String, Object>> authorize(@AuthenticationPrincipal(errorOnInvalidType = true) Partner partner,
 			InputStream body) throws IOException {
 		DecisionBody request = DecisionBody.parse(body.readNBytes(DecisionBody.MAX_BYTES + 1));
-		Decision decision = decisions.decide(new DecisionRequest(request.required("token"), request.required("id"),
-				request.optional("ip"), null, request.optional("user_agent")), partner, "kinescope");
-		request.optional("type"); // checked for type only: Kinescope sends "video"
+		Decision decision = decisions.decide(request.kinescopeRequest(), partner, "kinescope");
+		request.checkKinescopeType();
 		return ResponseEntity.status(decision.allow() ? HttpStatus.OK : HttpStatus.FORBIDDEN)
-			.body(answer(decision));
-	}
-
-	/** {@code {"allow", "reason"}}, always in that order. */
-	private static Map<String, Object> answer(Decision decision) {
-		Map<String, Object> answer = new java.util.LinkedHashMap<>();
-		answer.put("allow", decision.allow());
-		answer.put("reason", decision.reason());
-		return answer;
+			.body(DecisionBody.kinescopeAnswer(decision));
 	}
 }

@@ -108,8 +108,8 @@ class JdbcSessionStore implements SessionStore {
 				return Outcome.ADMITTED;
 			}
 			Instant now = opening.now();
-			if (opening.renewSameToken() && jdbc.sql(RENEW_BY_TOKEN).params(DbTime.bind(opening.expiresAt()),
-					opening.userId(), opening.tokenHash(), DbTime.bind(now)).update() > 0) {
+			// again under the lock: a decision about the same token may have opened it meanwhile
+			if (opening.renewSameToken() && renew(opening)) {
 				return Outcome.ADMITTED;
 			}
 			DeviceSlot slot = opening.device() == null ? DeviceSlot.NONE : deviceSlot(opening);

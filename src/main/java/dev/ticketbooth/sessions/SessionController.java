@@ -71,23 +71,16 @@ class SessionController {
 	@PostMapping("/api/v1/sessions/{id}/heartbeat")
 	ResponseEntity<Map<String, Object>> heartbeat(@PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response) {
-		allowIfPartnerDoes(id, request.getHeader("Origin"), response);
+		cors.allowIfSessionPartnerDoes(id, request.getHeader("Origin"), response);
 		Instant expiresAt = sessions.heartbeat(id);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("expires_at", expiresAt.toString()));
 	}
 
 	@DeleteMapping("/api/v1/sessions/{id}")
 	ResponseEntity<Void> stop(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-		allowIfPartnerDoes(id, request.getHeader("Origin"), response);
+		cors.allowIfSessionPartnerDoes(id, request.getHeader("Origin"), response);
 		sessions.stop(id);
 		return ResponseEntity.noContent().build();
-	}
-
-	/** Browsers only (an {@code Origin}): one look-up of the session's partner and its origin rules. */
-	private void allowIfPartnerDoes(String id, String origin, HttpServletResponse response) {
-		if (origin != null && !origin.isBlank() && sessions.originAllowed(id, origin)) {
-			cors.allow(origin, response);
-		}
 	}
 
 	private static Map<String, Object> parse(byte[] body) {

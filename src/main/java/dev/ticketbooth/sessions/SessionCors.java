@@ -16,6 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionCors {
 
+	private final ViewerSessions sessions;
+
+	SessionCors(ViewerSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	/** Heartbeats and stops, browsers only (an {@code Origin}): one look-up of the session's partner and its origin rules. */
+	void allowIfSessionPartnerDoes(String id, String origin, HttpServletResponse response) {
+		if (origin != null && !origin.isBlank() && sessions.originAllowed(id, origin)) {
+			allow(origin, response);
+		}
+	}
+
 	void allow(String origin, HttpServletResponse response) {
 		if (origin == null || origin.isBlank()) {
 			return;

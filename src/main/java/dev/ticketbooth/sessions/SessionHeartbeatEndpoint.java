@@ -64,10 +64,7 @@ final class SessionHeartbeatEndpoint extends LeanEndpoint {
 	@Override
 	protected void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String id = (String) request.getAttribute(ID);
-		String origin = request.getHeader("Origin");
-		if (origin != null && !origin.isBlank() && sessions.originAllowed(id, origin)) {
-			cors.allow(origin, response);
-		}
+		cors.allowIfSessionPartnerDoes(id, request.getHeader("Origin"), response);
 		Instant expiresAt = sessions.heartbeat(id);
 		writeJson(response, HttpServletResponse.SC_OK, Map.of("expires_at", expiresAt.toString()));
 	}
